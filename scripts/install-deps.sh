@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs every build, test and benchmark dependency of nahr from Debian 12
+# packages. Idempotent: packages already present are left alone, and apt is
+# not touched at all when nothing is missing.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config ccache
+  # libraries
+  libboost-dev libboost-filesystem-dev libboost-program-options-dev
+  libicu-dev icu-devtools libspdlog-dev libfmt-dev libtomlplusplus-dev
+  libsimdjson-dev libzstd-dev zlib1g-dev
+  # tests and benchmarks
+  catch2 libbenchmark-dev python3 zstd
+)
+
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$pkg")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,25 @@
+// Access to the host's function table from inside a plugin (or a test).
+#pragma once
+
+#include <nahr/abi.h>
+
+#include <string_view>
+
+namespace nahr {
+
+namespace detail {
+// Set once by the plugin entry point (or by nahr/testing.hpp) before any
+// stage exists. Each plugin library has its own copy.
+inline const nahr_host_api* g_host = nullptr;
+}  // namespace detail
+
+inline const nahr_host_api& host() { return *detail::g_host; }
+
+inline nahr_str to_str(std::string_view s) { return nahr_str{s.data(), s.size()}; }
+inline std::string_view to_view(nahr_str s) { return std::string_view(s.data, s.size); }
+
+inline void log(nahr_log_level level, std::string_view message) {
+  host().log(level, to_str(message));
+}
+
+}  // namespace nahr

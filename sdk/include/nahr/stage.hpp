@@ -1,0 +1,35 @@
+// The four kinds of stage. A stage is a plain class that derives from one of
+// these tags and provides the members its kind needs:
+//
+//   every kind   static constexpr const char* name, summary;
+//                static std::vector<nahr::OptionSpec> schema();  (optional)
+//                explicit T(const nahr::Options&);
+//                static constexpr bool thread_safe = true;        (optional)
+//   Reader       void open(nahr::Input);   bool next(nahr::Document&);
+//   Normaliser   void process(nahr::Document&);   (may rewrite text)
+//   Extractor    void process(nahr::Document&);   (annotations, metadata)
+//   Writer       void open(std::string_view path);
+//                void write(const nahr::Document&);   void close();
+//
+// Throw nahr::DocumentError for a bad document and nahr::FatalError when the
+// stage cannot go on; NAHR_PLUGIN turns both into ABI status codes.
+#pragma once
+
+#include <nahr/abi.h>
+
+namespace nahr {
+
+struct Reader {
+  static constexpr nahr_stage_kind kind = NAHR_STAGE_READER;
+};
+struct Normaliser {
+  static constexpr nahr_stage_kind kind = NAHR_STAGE_NORMALISER;
+};
+struct Extractor {
+  static constexpr nahr_stage_kind kind = NAHR_STAGE_EXTRACTOR;
+};
+struct Writer {
+  static constexpr nahr_stage_kind kind = NAHR_STAGE_WRITER;
+};
+
+}  // namespace nahr
