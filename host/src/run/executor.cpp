@@ -1,0 +1,529 @@
+#include "run/executor.hpp"
+
+#include "run/blocking_queue.hpp"
+#include "run/inputs.hpp"
+#include "run/quarantine.hpp"
+#include "run/stage_instance.hpp"
+
+#include <fmt/core.h>
+#include <nahr/model/host_api.hpp>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace nahr::host {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::uint64_t elapsed_ns(Clock::time_point since) {
+  return static_cast<std::uint64_t>(
+      std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - since).count());
+}
+
+// Failures beyond this many are counted and quarantined but not logged one
+// by one, so a broken feed cannot flood the log.
+constexpr std::uint64_t kLoggedFailures = 50;
+// A batch is handed to a worker at this many text bytes even when it holds
+// fewer than batch_size documents, so huge documents don't pile up.
+constexpr std::uint64_t kBatchBytes = 8u << 20;
+
+struct Failure {
+  std::string stage;
+  std::string message;
+};
+
+// Documents travel in batches; the pool of batches is the run's memory
+// bound. Documents are cleared, not freed, between uses.
+struct Batch {
+  std::uint64_t sequence = 0;
+  std::size_t size = 0;
+  std::uint64_t bytes = 0;
+  std::vector<model::Document> docs;
+  std::vector<std::optional<Failure>> failures;
+
+  void reset(std::uint64_t seq) {
+    sequence = seq;
+    size = 0;
+    bytes = 0;
+  }
+  model::Document& append() {
+    if (size == docs.size()) {
+      docs.emplace_back();
+      failures.emplace_back();
+    }
+    docs[size].clear();
+    failures[size].reset();
+    return docs[size++];
+  }
+  void drop_last() { --size; }
+};
+
+// Watches a reader's input: whether the stream itself failed (then the rest
+// of the file is unreadable) and how many bytes went through.
+class WatchedInput final : public model::InputStream {
+ public:
+  explicit WatchedInput(model::InputStream& inner) : inner_(inner) {}
+  std::string_view name() const override { return inner_.name(); }
+  bool read(char* buffer, std::size_t capacity, std::size_t& got, std::string& reason) override {
+    if (failed_) {
+      got = 0;
+      reason = failure_;
+      return false;
+    }
+    if (!inner_.read(buffer, capacity, got, reason)) {
+      failed_ = true;
+      failure_ = reason;
+      return false;
+    }
+    bytes_ += got;
+    return true;
+  }
+  bool failed() const { return failed_; }
+  std::uint64_t bytes() const { return bytes_; }
+
+ private:
+  model::InputStream& inner_;
+  bool failed_ = false;
+  std::string failure_;
+  std::uint64_t bytes_ = 0;
+};
+
+std::string default_quarantine_path(const PipelineConfig& config) {
+  if (!config.settings.quarantine.empty()) return config.settings.quarantine;
+  const std::string& output = config.stages.back().output;
+  if (output == "-") return "nahr-quarantine.jsonl";
+  return output + ".quarantine.jsonl";
+}
+
+class Run {
+ public:
+  explicit Run(const PipelineConfig& config)
+      : config_(config),
+        settings_(config.settings),
+        workers_(settings_.threads != 0 ? settings_.threads
+                                        : std::max(1u, std::thread::hardware_concurrency())),
+        quarantine_(default_quarantine_path(config)) {
+    result_.threads = workers_;
+    result_.output = config.stages.back().output;
+  }
+
+  RunResult execute() {
+    const Clock::time_point start = Clock::now();
+    if (!create_stages() || !open_output()) {
+      result_.outcome = RunOutcome::unusable_input;
+      return std::move(result_);
+    }
+    const ExpandedInputs inputs = expand_inputs(config_.stages.front().inputs);
+    for (const std::string& e : inputs.errors) spdlog::error("{}", e);
+    if (inputs.files.empty()) {
+      result_.outcome = RunOutcome::unusable_input;
+      result_.stop_reason = "no input to read";
+      return std::move(result_);
+    }
+
+    for (unsigned i = 0; i < workers_ * 2 + 2; ++i) {
+      pool_.push_back(std::make_unique<Batch>());
+      free_.push(pool_.back().get());
+    }
+    std::vector<std::thread> threads;
+    for (unsigned w = 0; w < workers_; ++w) threads.emplace_back([this, w] { work(w); });
+    std::thread writer([this] { write_in_order(); });
+
+    read_inputs(inputs.files);
+    for (unsigned w = 0; w < workers_; ++w) work_.push(nullptr);
+    for (std::thread& t : threads) t.join();
+    writer.join();
+
+    finish_output();
+    result_.seconds = static_cast<double>(elapsed_ns(start)) / 1e9;
+    collect_stats();
+    if (stopping_) {
+      result_.outcome = RunOutcome::stopped;
+      result_.stop_reason = stop_reason_;
+    }
+    return std::move(result_);
+  }
+
+ private:
+  // ---- set-up -----------------------------------------------------------
+
+  bool create_stages() {
+    std::string error;
+    const auto make = [&](const StageConfig& s) {
+      auto instance = StageInstance::create(s, error);
+      if (!instance) spdlog::error("stage '{}' ({}): {}", s.id, s.plugin, error);
+      return instance;
+    };
+    reader_ = make(config_.stages.front());
+    writer_ = make(config_.stages.back());
+    if (!reader_ || !writer_) return false;
+
+    worker_stages_.assign(workers_, {});
+    for (std::size_t i = 1; i + 1 < config_.stages.size(); ++i) {
+      const StageConfig& s = config_.stages[i];
+      const bool shared = (s.stage.stage->flags & NAHR_STAGE_THREAD_SAFE) != 0;
+      for (unsigned w = 0; w < workers_; ++w) {
+        if (!shared || w == 0) {
+          auto instance = make(s);
+          if (!instance) return false;
+          owned_.push_back(std::move(instance));
+        }
+        worker_stages_[w].push_back(owned_.back().get());
+      }
+    }
+    return true;
+  }
+
+  bool open_output() {
+    const std::string& output = config_.stages.back().output;
+    std::string target = output;
+    if (output != "-") {
+      namespace fs = std::filesystem;
+      std::error_code ec;
+      const fs::path parent = fs::path(output).parent_path();
+      if (!parent.empty()) fs::create_directories(parent, ec);
+      // Written under a temporary name and renamed once complete, so a
+      // killed run never leaves a file that looks finished.
+      partial_ = output + ".partial";
+      fs::remove(partial_, ec);
+      target = partial_;
+    }
+    model::ErrorSlot slot;
+    if (writer_->vtable().open_output(writer_->handle(), nahr_str{target.data(), target.size()},
+                                      model::as_handle(slot)) != NAHR_OK) {
+      spdlog::error("stage '{}': cannot open output {}: {}", writer_->id(), output, slot.message);
+      return false;
+    }
+    return true;
+  }
+
+  // ---- reading (calling thread) -----------------------------------------
+
+  void read_inputs(const std::vector<InputFile>& files) {
+    std::uint64_t sequence = 0;
+    Batch* batch = free_.pop();
+    batch->reset(sequence);
+    const auto hand_over = [&] {
+      work_.push(batch);
+      batch = free_.pop();
+      batch->reset(++sequence);
+    };
+
+    model::ErrorSlot slot;
+    for (const InputFile& file : files) {
+      if (stopping_) break;
+      std::string error;
+      std::unique_ptr<model::InputStream> stream = open_input(file, error);
+      if (!stream) {
+        input_failure(*batch, file, error);
+        continue;
+      }
+      WatchedInput input(*stream);
+      model::InputBinding binding(input);
+      slot.message.clear();
+      const Clock::time_point opened = Clock::now();
+      const nahr_status status =
+          reader_->vtable().open_input(reader_->handle(), binding.handle(), model::as_handle(slot));
+      reader_stats_.nanoseconds += elapsed_ns(opened);
+      if (status == NAHR_FATAL_ERROR) {
+        stop(fmt::format("{}: reader '{}' cannot go on: {}", file.name, reader_->id(), slot.message));
+        break;
+      }
+      if (status != NAHR_OK) {
+        input_failure(*batch, file, slot.message);
+        continue;
+      }
+      read_documents(file, input, slot, batch, hand_over);
+      result_.input_bytes += input.bytes();
+    }
+    if (batch->size > 0) {
+      work_.push(batch);
+      ++sequence;
+    } else {
+      free_.push(batch);
+    }
+    {
+      std::lock_guard lock(done_mutex_);
+      batches_total_ = sequence;
+      reading_done_ = true;
+    }
+    done_ready_.notify_all();
+  }
+
+  template <class HandOver>
+  void read_documents(const InputFile& file, WatchedInput& input, model::ErrorSlot& slot,
+                      Batch*& batch, HandOver& hand_over) {
+    for (std::uint64_t index = 0; !stopping_; ++index) {
+      model::Document& doc = batch->append();
+      doc.current_stage = reader_->id();
+      slot.message.clear();
+      const Clock::time_point started = Clock::now();
+      const nahr_status status = reader_->vtable().next_document(
+          reader_->handle(), model::as_handle(doc), model::as_handle(slot));
+      reader_stats_.nanoseconds += elapsed_ns(started);
+      if (status == NAHR_END_OF_INPUT) {
+        batch->drop_last();
+        return;
+      }
+      ++result_.read;
+      ++reader_stats_.documents;
+      reader_stats_.bytes += doc.text().size();
+      if (doc.id.empty()) doc.id = fmt::format("{}#{}", file.name, index);
+      if (doc.source_file.empty()) {
+        doc.source_file = file.name;
+        doc.source_record = index;
+      }
+      const std::size_t slot_index = batch->size - 1;
+      if (status != NAHR_OK) {
+        ++reader_stats_.errors;
+        batch->failures[slot_index] = Failure{std::string(reader_->id()), slot.message};
+      } else if (doc.text().size() > settings_.max_document_bytes) {
+        batch->failures[slot_index] =
+            Failure{std::string(reader_->id()),
+                    fmt::format("document of {} bytes exceeds max_document_bytes ({})",
+                                doc.text().size(), settings_.max_document_bytes)};
+      }
+      batch->bytes += doc.text().size();
+      if (status == NAHR_FATAL_ERROR) {
+        stop(fmt::format("{}: reader '{}' cannot go on: {}", file.name, reader_->id(), slot.message));
+      }
+      const bool input_broken = status != NAHR_OK && input.failed();
+      if (batch->size >= settings_.batch_size || batch->bytes >= kBatchBytes) hand_over();
+      if (input_broken) return;  // the rest of this file cannot be read
+    }
+  }
+
+  // An input that could not be opened still counts as one failed record, so
+  // it shows in the summary and the quarantine instead of vanishing.
+  void input_failure(Batch& batch, const InputFile& file, const std::string& reason) {
+    model::Document& doc = batch.append();
+    doc.id = file.name;
+    doc.source_file = file.name;
+    batch.failures[batch.size - 1] = Failure{std::string(reader_->id()), reason};
+    ++result_.read;
+    ++reader_stats_.errors;
+  }
+
+  // ---- processing (worker threads) --------------------------------------
+
+  void work(unsigned worker) {
+    const std::vector<StageInstance*>& stages = worker_stages_[worker];
+    std::vector<StageStats> stats(stages.size());
+    model::ErrorSlot slot;
+    while (Batch* batch = work_.pop()) {
+      for (std::size_t i = 0; i < batch->size && !stopping_; ++i) {
+        if (batch->failures[i]) continue;
+        model::Document& doc = batch->docs[i];
+        for (std::size_t s = 0; s < stages.size(); ++s) {
+          StageInstance& stage = *stages[s];
+          doc.current_stage = stage.id();
+          slot.message.clear();
+          const Clock::time_point started = Clock::now();
+          const nahr_status status = stage.vtable().process(stage.handle(), model::as_handle(doc),
+                                                            model::as_handle(slot));
+          stats[s].nanoseconds += elapsed_ns(started);
+          ++stats[s].documents;
+          stats[s].bytes += doc.text().size();
+          if (status == NAHR_OK) continue;
+          ++stats[s].errors;
+          batch->failures[i] = Failure{std::string(stage.id()), slot.message};
+          if (status == NAHR_FATAL_ERROR) {
+            stop(fmt::format("stage '{}' cannot go on: {}", stage.id(), slot.message));
+          }
+          break;
+        }
+      }
+      {
+        std::lock_guard lock(done_mutex_);
+        done_.emplace(batch->sequence, batch);
+      }
+      done_ready_.notify_all();
+    }
+    std::lock_guard lock(stats_mutex_);
+    worker_stats_.push_back(std::move(stats));
+  }
+
+  // ---- writing, in input order (writer thread) --------------------------
+
+  void write_in_order() {
+    model::ErrorSlot slot;
+    for (std::uint64_t next = 0;; ++next) {
+      Batch* batch = nullptr;
+      {
+        std::unique_lock lock(done_mutex_);
+        done_ready_.wait(lock, [&] {
+          return done_.count(next) != 0 || (reading_done_ && next == batches_total_);
+        });
+        auto it = done_.find(next);
+        if (it == done_.end()) break;
+        batch = it->second;
+        done_.erase(it);
+      }
+      for (std::size_t i = 0; i < batch->size; ++i) {
+        if (stopping_) {
+          ++result_.unfinished;
+          continue;
+        }
+        model::Document& doc = batch->docs[i];
+        if (batch->failures[i]) {
+          fail_document(doc, *batch->failures[i]);
+          continue;
+        }
+        doc.current_stage = writer_->id();
+        slot.message.clear();
+        const Clock::time_point started = Clock::now();
+        const nahr_status status = writer_->vtable().write_document(
+            writer_->handle(), model::as_handle(doc), model::as_handle(slot));
+        writer_stats_.nanoseconds += elapsed_ns(started);
+        ++writer_stats_.documents;
+        writer_stats_.bytes += doc.text().size();
+        if (status == NAHR_OK) {
+          ++result_.written;
+        } else if (status == NAHR_DOCUMENT_ERROR) {
+          ++writer_stats_.errors;
+          fail_document(doc, Failure{std::string(writer_->id()), slot.message});
+        } else {
+          ++result_.unfinished;
+          stop(fmt::format("writer '{}' cannot go on: {}", writer_->id(), slot.message));
+        }
+      }
+      check_error_budget(false);
+      free_.push(batch);
+    }
+    if (!stopping_) check_error_budget(true);
+  }
+
+  void fail_document(const model::Document& doc, const Failure& failure) {
+    const std::uint64_t failures = result_.quarantined + result_.skipped + 1;
+    if (failures <= kLoggedFailures) {
+      spdlog::warn("{}:{}: document '{}' failed in stage '{}': {}", doc.source_file,
+                   doc.source_line != 0 ? doc.source_line : doc.source_record + 1, doc.id,
+                   failure.stage, failure.message);
+    } else if (failures == kLoggedFailures + 1) {
+      spdlog::warn("further failed documents are not logged; see the quarantine");
+    }
+    if (settings_.on_error == OnError::skip) {
+      ++result_.skipped;
+      return;
+    }
+    std::string error;
+    if (!quarantine_.add(doc, failure.stage, failure.message, error)) {
+      ++result_.unfinished;
+      stop(error);
+      return;
+    }
+    ++result_.quarantined;
+    result_.quarantine = quarantine_.path();
+    if (settings_.on_error == OnError::fail) {
+      stop(fmt::format("document '{}' failed in stage '{}' and on_error = \"fail\"", doc.id,
+                       failure.stage));
+    }
+  }
+
+  // The rate is judged only once enough documents were seen to mean
+  // something, and always at the end.
+  void check_error_budget(bool at_end) {
+    const std::uint64_t errors = result_.quarantined + result_.skipped;
+    if (settings_.max_errors != 0 && errors > settings_.max_errors) {
+      stop(fmt::format("error budget exceeded: {} failed documents > max_errors = {}", errors,
+                       settings_.max_errors));
+      return;
+    }
+    const std::uint64_t seen = result_.written + errors;
+    constexpr std::uint64_t kMinimumForRate = 100;
+    if (settings_.max_error_rate < 1.0 && seen != 0 && (at_end || seen >= kMinimumForRate)) {
+      const double rate = static_cast<double>(errors) / static_cast<double>(seen);
+      if (rate > settings_.max_error_rate) {
+        stop(fmt::format("error budget exceeded: {:.1f}% of documents failed > max_error_rate = "
+                         "{:.1f}%",
+                         rate * 100, settings_.max_error_rate * 100));
+      }
+    }
+  }
+
+  // ---- the end ------------------------------------------------------------
+
+  void finish_output() {
+    model::ErrorSlot slot;
+    if (writer_->vtable().close_output(writer_->handle(), model::as_handle(slot)) != NAHR_OK) {
+      stop(fmt::format("writer '{}' could not finish {}: {}", writer_->id(), result_.output,
+                       slot.message));
+    }
+    std::string error;
+    if (!quarantine_.close(error)) stop(error);
+    if (stopping_ || partial_.empty()) return;
+    std::error_code ec;
+    if (std::filesystem::exists(partial_, ec)) {
+      std::filesystem::rename(partial_, result_.output, ec);
+      if (ec) stop(fmt::format("cannot rename {} to {}: {}", partial_, result_.output, ec.message()));
+    }
+  }
+
+  void collect_stats() {
+    reader_stats_.id = reader_->id();
+    result_.stages.push_back(reader_stats_);
+    for (std::size_t s = 1; s + 1 < config_.stages.size(); ++s) {
+      StageStats total;
+      total.id = config_.stages[s].id;
+      for (const std::vector<StageStats>& w : worker_stats_) {
+        total.documents += w[s - 1].documents;
+        total.bytes += w[s - 1].bytes;
+        total.nanoseconds += w[s - 1].nanoseconds;
+        total.errors += w[s - 1].errors;
+      }
+      result_.stages.push_back(total);
+    }
+    writer_stats_.id = writer_->id();
+    result_.stages.push_back(writer_stats_);
+  }
+
+  void stop(std::string reason) {
+    std::lock_guard lock(stop_mutex_);
+    if (stopping_) return;
+    spdlog::error("stopping: {}", reason);
+    stop_reason_ = std::move(reason);
+    stopping_ = true;
+  }
+
+  const PipelineConfig& config_;
+  const PipelineSettings& settings_;
+  const unsigned workers_;
+  Quarantine quarantine_;
+  RunResult result_;
+  std::string partial_;
+
+  std::unique_ptr<StageInstance> reader_, writer_;
+  std::vector<std::unique_ptr<StageInstance>> owned_;
+  std::vector<std::vector<StageInstance*>> worker_stages_;
+
+  std::vector<std::unique_ptr<Batch>> pool_;
+  BlockingQueue<Batch*> free_, work_;
+  std::mutex done_mutex_;
+  std::condition_variable done_ready_;
+  std::map<std::uint64_t, Batch*> done_;
+  std::uint64_t batches_total_ = 0;
+  bool reading_done_ = false;
+
+  std::atomic<bool> stopping_{false};
+  std::mutex stop_mutex_;
+  std::string stop_reason_;
+
+  StageStats reader_stats_, writer_stats_;
+  std::mutex stats_mutex_;
+  std::vector<std::vector<StageStats>> worker_stats_;
+};
+
+}  // namespace
+
+RunResult execute(const PipelineConfig& config) { return Run(config).execute(); }
+
+}  // namespace nahr::host

@@ -1,0 +1,47 @@
+// Runs a validated pipeline: the reader streams documents into batches,
+// worker threads run the normalisers and extractors, and one writer thread
+// hands documents to the writer in input order, whatever the thread count.
+// Memory is bounded by a fixed pool of batches, not by the input size.
+#pragma once
+
+#include "config/pipeline_config.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace nahr::host {
+
+struct StageStats {
+  std::string id;
+  std::uint64_t documents = 0;
+  std::uint64_t bytes = 0;        // text bytes seen by the stage
+  std::uint64_t nanoseconds = 0;  // summed over threads
+  std::uint64_t errors = 0;
+};
+
+enum class RunOutcome {
+  completed,         // every document read was written or accounted for
+  stopped,           // a fatal error, on_error = "fail" or the error budget
+  unusable_input,    // no input could be opened, or a stage refused to start
+};
+
+struct RunResult {
+  RunOutcome outcome = RunOutcome::completed;
+  std::string stop_reason;
+  std::uint64_t read = 0;
+  std::uint64_t written = 0;
+  std::uint64_t quarantined = 0;
+  std::uint64_t skipped = 0;
+  std::uint64_t unfinished = 0;  // read but not finished when the run stopped
+  std::uint64_t input_bytes = 0;
+  double seconds = 0;
+  unsigned threads = 0;
+  std::string output;      // final output path ("-" for stdout)
+  std::string quarantine;  // path, when anything was quarantined
+  std::vector<StageStats> stages;  // in pipeline order
+};
+
+RunResult execute(const PipelineConfig& config);
+
+}  // namespace nahr::host
