@@ -2,5 +2,5 @@
 add_library(nahr_warnings INTERFACE)
 target_compile_options(nahr_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Wunused
-  -Woverloaded-virtual -Wnull-dereference -Wimplicit-fallthrough
+  -Woverloaded-virtual -Wimplicit-fallthrough
   $<$<BOOL:${NAHR_WERROR}>:-Werror>)

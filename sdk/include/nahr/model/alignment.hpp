@@ -6,6 +6,8 @@
 // Between regions the two texts are identical, shifted by a constant. A span
 // that starts or ends inside a changed region widens to the whole region, so
 // an original span always covers every byte its current text came from.
+// Deleted text at a span's end is included, at its begin excluded (see
+// EditMap::end).
 #pragma once
 
 #include <nahr/abi.h>
@@ -39,11 +41,19 @@ struct EditMap {
   }
 
   // Where a span ending at `x` ends on the other side.
+  //
+  // Mapping back (current -> original), text deleted right at the end of a
+  // span belongs to it: the diacritics removed after a word's last letter
+  // are part of that word as received. Text deleted right at a span's
+  // begin does not (a stray '&' before a word is not part of the word).
   static std::uint64_t end(std::span<const nahr_edit> edits, std::uint64_t x) {
-    // Last edit starting strictly before x.
+    // First edit starting at or after x; the one before starts before x.
     auto it = std::lower_bound(edits.begin(), edits.end(), x, [](const nahr_edit& e, std::uint64_t v) {
       return from_begin(e) < v;
     });
+    if constexpr (!Forward) {
+      if (it != edits.end() && from_begin(*it) == x && from_end(*it) == x) return to_end(*it);
+    }
     if (it == edits.begin()) return x;
     const nahr_edit& e = *(it - 1);
     if (x <= from_end(e)) return to_end(e);
