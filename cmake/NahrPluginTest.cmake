@@ -17,5 +17,5 @@ function(nahr_add_plugin_test plugin)
     NAHR_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
   set_target_properties(${test_target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/tests")
   # -w NoTests: a test name CTest mangles must fail, not pass having run nothing.
-  catch_discover_tests(${test_target} TEST_PREFIX "${plugin}: " EXTRA_ARGS -w NoTests)
+  catch_discover_tests(${test_target} TEST_PREFIX "${plugin}/" EXTRA_ARGS -w NoTests)
 endfunction()

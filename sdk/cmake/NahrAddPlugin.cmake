@@ -6,6 +6,10 @@
 # library <name>-objects, so a unit test can link the plugin's code directly.
 #
 # Used both in the nahr tree and, through find_package(nahr-sdk), out of it.
+# The .so goes to OUTPUT_DIRECTORY, else NAHR_PLUGIN_OUTPUT_DIR (set in the
+# nahr tree), else the current binary directory. `cmake --install` puts it in
+# INSTALL_DESTINATION, else NAHR_PLUGIN_INSTALL_DIR (set by the nahr tree and
+# by the nahr-sdk package: lib/nahr/plugins under the install prefix).
 function(nahr_add_plugin name)
   cmake_parse_arguments(ARG "" "OUTPUT_DIRECTORY;INSTALL_DESTINATION" "SOURCES;LIBRARIES" ${ARGN})
   if(NOT ARG_SOURCES)

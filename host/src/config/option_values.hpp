@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nahr::host {
@@ -15,8 +16,9 @@ class OptionValues {
   OptionValues() = default;
   OptionValues(const OptionValues& other) { *this = other; }
   OptionValues& operator=(const OptionValues& other);
-  OptionValues(OptionValues&&) = default;
-  OptionValues& operator=(OptionValues&&) = default;
+  // Moving leaves `other` empty and usable.
+  OptionValues(OptionValues&& other) noexcept;
+  OptionValues& operator=(OptionValues&& other) noexcept;
 
   void add_bool(std::string name, bool value);
   void add_int(std::string name, std::int64_t value);
@@ -28,6 +30,7 @@ class OptionValues {
   const nahr_options* get() const;
 
   // For display (`nahr describe`, run reports): the value as TOML.
+  // Throws std::out_of_range for a name that was never added.
   std::string to_toml(std::string_view name) const;
 
  private:
@@ -40,6 +43,8 @@ class OptionValues {
     std::string s;
     std::vector<std::string> list;
   };
+  Entry& add(std::string name, nahr_option_type type);
+
   std::vector<Entry> entries_;
   mutable std::vector<std::vector<nahr_str>> lists_;
   mutable std::vector<nahr_option_value> values_;

@@ -144,8 +144,11 @@ typedef enum nahr_log_level {
   NAHR_LOG_ERROR = 4
 } nahr_log_level;
 
-/* Functions the host offers to plugins. Views returned stay valid until the
- * same object is next changed. */
+/* Functions the host offers to plugins. A view returned stays valid until
+ * the part it shows is next changed: the text until the next rewrite or
+ * set_text, metadata until the next set_metadata, annotation views until the
+ * next annotation or attribute is added. Adding annotations never moves the
+ * text, so a stage may hold doc_text while it annotates. */
 typedef struct nahr_host_api {
   uint32_t abi_version;
   uint32_t struct_size;

@@ -13,13 +13,13 @@ namespace detail {
 inline const nahr_host_api* g_host = nullptr;
 }  // namespace detail
 
-inline const nahr_host_api& host() { return *detail::g_host; }
+inline const nahr_host_api& api() { return *detail::g_host; }
 
 inline nahr_str to_str(std::string_view s) { return nahr_str{s.data(), s.size()}; }
 inline std::string_view to_view(nahr_str s) { return std::string_view(s.data, s.size); }
 
 inline void log(nahr_log_level level, std::string_view message) {
-  host().log(level, to_str(message));
+  api().log(level, to_str(message));
 }
 
 }  // namespace nahr

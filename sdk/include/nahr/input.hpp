@@ -14,14 +14,14 @@ class Input {
  public:
   explicit Input(nahr_input* input) : input_(input) {}
 
-  std::string_view name() const { return to_view(host().input_name(input_)); }
+  std::string_view name() const { return to_view(api().input_name(input_)); }
 
   // Reads up to `capacity` bytes into `buffer`; returns 0 at end of input.
   // Throws DocumentError when the stream is damaged (truncated archive, ...).
   std::size_t read(char* buffer, std::size_t capacity) {
     std::size_t got = 0;
     nahr_str reason{};
-    if (host().input_read(input_, buffer, capacity, &got, &reason) != NAHR_OK) {
+    if (api().input_read(input_, buffer, capacity, &got, &reason) != NAHR_OK) {
       throw DocumentError(std::string(name()) + ": " + std::string(to_view(reason)));
     }
     return got;

@@ -24,7 +24,7 @@
 namespace nahr::detail {
 
 inline void report(nahr_error* error, std::string_view message) {
-  host().set_error(error, to_str(message));
+  api().set_error(error, to_str(message));
 }
 
 // Runs `f` and turns any exception into a status code: nothing thrown inside

@@ -181,7 +181,11 @@ struct ReadResult {
 
 class Harness {
  public:
-  Harness() : api_(model::make_host_api(&detail::log_to_stderr)) { nahr::detail::g_host = &api_; }
+  // The function table outlives every harness: plugins keep the pointer.
+  Harness() {
+    static const nahr_host_api api = model::make_host_api(&detail::log_to_stderr);
+    nahr::detail::g_host = &api;
+  }
 
   // A stage instance created as the host would: schema defaults + `options`.
   template <class T>
@@ -260,9 +264,6 @@ class Harness {
     std::filesystem::remove(path);
     return ss.str();
   }
-
- private:
-  nahr_host_api api_;
 };
 
 // Assertion helpers: find annotations by type and text.

@@ -1,0 +1,70 @@
+// Splits a reader's Input into lines while keeping a chosen run of them
+// contiguous in memory, so that a block of many lines is handed out as one
+// string_view instead of being copied line by line.
+//
+// The input is read in blocks. Everything from the mark to the scan position
+// survives the next read: release() moves the mark to the next unread line,
+// and Line offsets count from the mark. A retained run that outgrows the
+// buffer makes it grow, so memory is bounded by the largest document, never
+// by the size of the input.
+#pragma once
+
+#include <nahr/input.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace nahr::read_text {
+
+class LineScanner {
+ public:
+  // A line's content, without its line break, as offsets from the mark.
+  struct Line {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+  };
+
+  explicit LineScanner(std::size_t block_size);
+
+  // Starts on a new input. With `crlf`, a '\r' before '\n' is part of the
+  // line break rather than of the line's content.
+  void open(Input input, bool crlf);
+
+  // Skips `prefix` (a byte order mark) if the input starts with it.
+  void skip_prefix(std::string_view prefix);
+
+  // Scans the next line; false at the end of the input. A read failure is
+  // thrown once (nahr::DocumentError); the input then counts as ended.
+  bool next(Line& line);
+
+  // Forgets everything before the next unread line.
+  void release() { mark_ = pos_; }
+
+  // Bytes [begin, end) counted from the mark; valid until next().
+  std::string_view retained(std::size_t begin, std::size_t end) const {
+    return {buffer_.data() + mark_ + begin, end - begin};
+  }
+  std::string_view text(const Line& line) const { return retained(line.begin, line.end); }
+
+  // 1-based number of the line next() returned last.
+  std::uint64_t line_number() const { return line_number_; }
+
+ private:
+  bool fill();
+
+  Input input_{nullptr};
+  bool crlf_ = true;
+  std::vector<char> buffer_;
+  // mark_ <= pos_ <= searched_ <= end_ <= buffer_.size()
+  std::size_t mark_ = 0;      // start of the retained run
+  std::size_t pos_ = 0;       // start of the next unread line
+  std::size_t searched_ = 0;  // no '\n' in [pos_, searched_)
+  std::size_t end_ = 0;       // end of the bytes read
+  std::uint64_t line_number_ = 0;
+  bool at_end_ = false;
+  bool failed_ = false;
+};
+
+}  // namespace nahr::read_text

@@ -1,0 +1,150 @@
+#include "text_reader.hpp"
+
+#include <string>
+
+namespace nahr::read_text {
+namespace {
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+constexpr std::size_t kBlockSize = std::size_t{1} << 20;
+
+// Length of the Unicode White_Space character at the start of `s` that is
+// not ASCII (NEL, NBSP, the U+2000 spaces, ideographic space...), or 0.
+std::size_t unicode_space_length(std::string_view s) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  if (s.size() >= 2 && byte(0) == 0xC2 && (byte(1) == 0x85 || byte(1) == 0xA0)) return 2;
+  if (s.size() < 3) return 0;
+  const unsigned c0 = byte(0), c1 = byte(1), c2 = byte(2);
+  if (c0 == 0xE1 && c1 == 0x9A && c2 == 0x80) return 3;  // U+1680
+  if (c0 == 0xE2 && c1 == 0x80 &&
+      ((c2 >= 0x80 && c2 <= 0x8A) || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF)) {
+    return 3;  // U+2000..200A, U+2028, U+2029, U+202F
+  }
+  if (c0 == 0xE2 && c1 == 0x81 && c2 == 0x9F) return 3;  // U+205F
+  if (c0 == 0xE3 && c1 == 0x80 && c2 == 0x80) return 3;  // U+3000
+  return 0;
+}
+
+// A line that is empty or holds only white space separates documents.
+bool is_blank(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size()) {
+    const char c = line[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f') {
+      ++i;
+      continue;
+    }
+    const std::size_t n = unicode_space_length(line.substr(i));
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<OptionSpec> TextReader::schema() {
+  return {
+      text("mode", "file",
+           "file: one document per input file; blocks: one per block of lines separated by blank "
+           "lines; lines: one per non-blank line",
+           {"file", "blocks", "lines"}),
+      text("id_format", "",
+           "Document id; placeholders {stem} {name} {index} {index1}. Empty means \"{stem}\" in "
+           "file mode and \"{stem}-{index}\" otherwise"),
+      flag("strip_bom", true, "Drop a UTF-8 byte order mark at the start of each file"),
+      flag("crlf", true,
+           "Treat \"\\r\\n\" as one line break when splitting (the text keeps its bytes)"),
+  };
+}
+
+TextReader::Mode TextReader::parse_mode(std::string_view mode) {
+  if (mode == "file") return Mode::file;
+  if (mode == "blocks") return Mode::blocks;
+  if (mode == "lines") return Mode::lines;
+  throw FatalError("read-text: mode must be \"file\", \"blocks\" or \"lines\", not \"" +
+                   std::string(mode) + "\"");
+}
+
+std::string TextReader::id_pattern(const Options& options, Mode mode) {
+  std::string pattern = options.text("id_format");
+  if (pattern.empty()) pattern = mode == Mode::file ? "{stem}" : "{stem}-{index}";
+  return pattern;
+}
+
+TextReader::TextReader(const Options& options)
+    : mode_(parse_mode(options.text("mode"))),
+      id_format_(id_pattern(options, mode_)),
+      strip_bom_(options.flag("strip_bom")),
+      crlf_(options.flag("crlf")),
+      scanner_(kBlockSize) {}
+
+void TextReader::open(Input input) {
+  input_ = input;
+  source_.assign(input.name());
+  name_ = file_name(source_);
+  stem_ = file_stem(name_);
+  index_ = 0;
+  file_done_ = false;
+  if (mode_ != Mode::file) {
+    scanner_.open(input, crlf_);
+    if (strip_bom_) scanner_.skip_prefix(kBom);
+  }
+}
+
+bool TextReader::next(Document& doc) {
+  if (mode_ == Mode::file) return next_file(doc);
+  try {
+    return mode_ == Mode::blocks ? next_block(doc) : next_line(doc);
+  } catch (const DocumentError& e) {
+    // A damaged stream (truncated .gz, ...): say how far reading got.
+    throw DocumentError(std::string(e.what()) + " (after line " +
+                        std::to_string(scanner_.line_number()) + ")");
+  }
+}
+
+bool TextReader::next_file(Document& doc) {
+  if (file_done_) return false;
+  file_done_ = true;
+  const std::string all = input_.read_all();
+  std::string_view text = all;
+  if (strip_bom_ && text.starts_with(kBom)) text.remove_prefix(kBom.size());
+  emit(doc, text, 1);
+  return true;
+}
+
+bool TextReader::skip_blank_lines(LineScanner::Line& line) {
+  do {
+    scanner_.release();
+    if (!scanner_.next(line)) return false;
+  } while (is_blank(scanner_.text(line)));
+  return true;
+}
+
+bool TextReader::next_block(Document& doc) {
+  LineScanner::Line line;
+  if (!skip_blank_lines(line)) return false;
+  // The block starts at the mark: skip_blank_lines() released up to it.
+  const std::uint64_t first_line = scanner_.line_number();
+  std::size_t end = line.end;
+  while (scanner_.next(line) && !is_blank(scanner_.text(line))) end = line.end;
+  emit(doc, scanner_.retained(0, end), first_line);
+  return true;
+}
+
+bool TextReader::next_line(Document& doc) {
+  LineScanner::Line line;
+  if (!skip_blank_lines(line)) return false;
+  emit(doc, scanner_.text(line), scanner_.line_number());
+  return true;
+}
+
+void TextReader::emit(Document& doc, std::string_view text, std::uint64_t line) {
+  id_format_.render(IdFields{stem_, name_, index_}, id_);
+  doc.set_id(id_);
+  doc.set_source(source_, index_, line);
+  doc.set_text(text);
+  ++index_;
+}
+
+}  // namespace nahr::read_text

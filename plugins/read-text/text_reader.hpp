@@ -1,0 +1,56 @@
+// The read-text stage: plain text files as documents, one per file, one per
+// blank-line-separated block, or one per line.
+#pragma once
+
+#include "id_format.hpp"
+#include "line_scanner.hpp"
+
+#include <nahr/plugin.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nahr::read_text {
+
+class TextReader final : public nahr::Reader {
+ public:
+  static constexpr const char* name = "read-text";
+  static constexpr const char* summary =
+      "Reads plain text: one document per file, per blank-line-separated block, or per line";
+  static std::vector<OptionSpec> schema();
+
+  explicit TextReader(const Options& options);
+
+  void open(Input input);
+  bool next(Document& doc);
+
+ private:
+  enum class Mode { file, blocks, lines };
+  static Mode parse_mode(std::string_view mode);
+  static std::string id_pattern(const Options& options, Mode mode);
+
+  bool next_file(Document& doc);
+  bool next_block(Document& doc);
+  bool next_line(Document& doc);
+  // Scans past blank lines to the next line with content; false at the end.
+  bool skip_blank_lines(LineScanner::Line& line);
+  void emit(Document& doc, std::string_view text, std::uint64_t line);
+
+  Mode mode_;
+  IdFormat id_format_;
+  bool strip_bom_;
+  bool crlf_;
+
+  Input input_{nullptr};
+  LineScanner scanner_;
+  std::string source_;     // the input's name, as the host gave it
+  std::string_view name_;  // views into source_
+  std::string_view stem_;
+  std::uint64_t index_ = 0;
+  bool file_done_ = false;
+  std::string id_;
+};
+
+}  // namespace nahr::read_text

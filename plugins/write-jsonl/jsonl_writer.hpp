@@ -1,0 +1,49 @@
+// The write-jsonl stage: one JSON object per document per line, with the
+// document's source, text, metadata and annotations, offsets in the unit the
+// consumer asked for.
+#pragma once
+
+#include "offset_table.hpp"
+#include "output_file.hpp"
+
+#include <nahr/plugin.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace nahr::write_jsonl {
+
+class JsonlWriter final : public nahr::Writer {
+ public:
+  static constexpr const char* name = "write-jsonl";
+  static constexpr const char* summary =
+      "Writes one JSON object per document per line: id, source, text, metadata, annotations";
+  static std::vector<OptionSpec> schema();
+
+  explicit JsonlWriter(const Options& options);
+
+  void open(std::string_view path);
+  void write(const Document& doc);
+  void close();
+
+ private:
+  bool wanted(std::string_view type) const;
+  void append_source(std::string& out, const Document& doc) const;
+  void append_annotations(std::string& out, const Document& doc);
+
+  bool write_text_;
+  bool write_original_text_;
+  bool write_original_offsets_;
+  bool write_source_;
+  OffsetUnit unit_;
+  std::vector<std::string> types_;  // sorted; empty = every type
+
+  OutputFile file_;
+  // Reused for every document.
+  std::vector<AnnotationView> annotations_;
+  OffsetTable current_table_;
+  OffsetTable original_table_;
+};
+
+}  // namespace nahr::write_jsonl
