@@ -9,10 +9,12 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache
   # libraries
   libboost-dev libboost-filesystem-dev libboost-program-options-dev
-  libicu-dev icu-devtools libspdlog-dev libfmt-dev libtomlplusplus-dev
-  libsimdjson-dev libzstd-dev zlib1g-dev
-  # tests and benchmarks
-  catch2 libbenchmark-dev python3 zstd
+  libicu-dev libspdlog-dev libfmt-dev libtomlplusplus-dev
+  libsimdjson-dev libzstd-dev zlib1g-dev libpugixml-dev libsqlite3-dev
+  # tests and benchmarks: Catch2, the peers we compare with (uconv), the
+  # formats' own tools (sqlite3, chromium for the HTML writer and reports)
+  catch2 libbenchmark-dev python3 zstd gzip icu-devtools sqlite3
+  chromium fonts-hosny-amiri
 )
 
 missing=()
