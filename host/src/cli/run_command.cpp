@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "run/executor.hpp"
+#include "run/interrupt.hpp"
 
 #include <fmt/core.h>
 #include <spdlog/spdlog.h>
@@ -38,7 +39,8 @@ void print_summary(const RunResult& r) {
 int run_command(const Args& args) {
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help")(
-      "stats", "print per-stage documents, bytes, time and errors at the end");
+      "stats", "print per-stage documents, bytes, time and errors at the end")(
+      "quiet,q", "no progress line (there is none when stderr is not a terminal)");
   visible.add(pipeline_override_options());
   po::options_description hidden;
   hidden.add_options()("config", po::value<std::string>()->required(), "pipeline TOML");
@@ -48,7 +50,9 @@ int run_command(const Args& args) {
   const std::string usage =
       "Usage: nahr run CONFIG [--set STAGE.KEY=VALUE ...] [--input PATH ...] [--output PATH]\n"
       "Runs the pipeline in CONFIG. Exit 0: all written; 1: some documents quarantined or\n"
-      "skipped; 2: bad config or unusable input; 3: the run stopped early.";
+      "skipped; 2: bad config or unusable input; 3: the run stopped early; 130/143:\n"
+      "interrupted by SIGINT/SIGTERM (documents in flight are finished, the output keeps\n"
+      "its .partial name).";
   if (auto exit = parse_command_line(args, usage, visible, positional, hidden, vm)) return *exit;
 
   PluginRegistry registry = PluginRegistry::from_environment();
@@ -56,7 +60,8 @@ int run_command(const Args& args) {
       load_or_report(vm["config"].as<std::string>(), overrides_from(vm), registry);
   if (!config) return kExitUsage;
 
-  const RunResult result = execute(*config);
+  install_interrupt_handlers();
+  const RunResult result = execute(*config, RunOptions{.progress = vm.count("quiet") == 0});
   if (vm.count("stats")) print_stats(result);
   if (result.outcome == RunOutcome::unusable_input) {
     if (!result.stop_reason.empty()) spdlog::error("{}", result.stop_reason);
@@ -64,6 +69,7 @@ int run_command(const Args& args) {
   }
   print_summary(result);
   if (result.outcome == RunOutcome::stopped) return kExitFatal;
+  if (result.outcome == RunOutcome::interrupted) return 128 + result.signal;
   return result.quarantined + result.skipped == 0 ? kExitSuccess : kExitDocumentsFailed;
 }
 

@@ -2,6 +2,8 @@
 
 #include "run/blocking_queue.hpp"
 #include "run/inputs.hpp"
+#include "run/interrupt.hpp"
+#include "run/progress.hpp"
 #include "run/quarantine.hpp"
 #include "run/stage_instance.hpp"
 
@@ -106,8 +108,9 @@ std::string default_quarantine_path(const PipelineConfig& config) {
 
 class Run {
  public:
-  explicit Run(const PipelineConfig& config)
+  Run(const PipelineConfig& config, const RunOptions& options)
       : config_(config),
+        options_(options),
         settings_(config.settings),
         workers_(settings_.threads != 0 ? settings_.threads
                                         : std::max(1u, std::thread::hardware_concurrency())),
@@ -138,7 +141,12 @@ class Run {
     for (unsigned w = 0; w < workers_; ++w) threads.emplace_back([this, w] { work(w); });
     std::thread writer([this] { write_in_order(); });
 
-    read_inputs(inputs.files);
+    {
+      std::uint64_t total_bytes = 0;
+      for (const InputFile& f : inputs.files) total_bytes += f.size;
+      Progress progress(options_.progress, total_bytes);
+      read_inputs(inputs.files, progress);
+    }
     for (unsigned w = 0; w < workers_; ++w) work_.push(nullptr);
     for (std::thread& t : threads) t.join();
     writer.join();
@@ -149,6 +157,9 @@ class Run {
     if (stopping_) {
       result_.outcome = RunOutcome::stopped;
       result_.stop_reason = stop_reason_;
+    } else if (interrupted_) {
+      result_.outcome = RunOutcome::interrupted;
+      result_.signal = interrupt_signal();
     }
     return std::move(result_);
   }
@@ -208,7 +219,16 @@ class Run {
 
   // ---- reading (calling thread) -----------------------------------------
 
-  void read_inputs(const std::vector<InputFile>& files) {
+  // Stops reading on a signal; what was read is still finished and written.
+  bool interrupted() {
+    if (!interrupted_ && interrupt_signal() != 0) {
+      interrupted_ = true;
+      spdlog::warn("interrupted: finishing the documents in flight; nothing more is read");
+    }
+    return interrupted_;
+  }
+
+  void read_inputs(const std::vector<InputFile>& files, Progress& progress) {
     std::uint64_t sequence = 0;
     Batch* batch = free_.pop();
     batch->reset(sequence);
@@ -220,7 +240,7 @@ class Run {
 
     model::ErrorSlot slot;
     for (const InputFile& file : files) {
-      if (stopping_) break;
+      if (stopping_ || interrupted()) break;
       std::string error;
       std::unique_ptr<model::InputStream> stream = open_input(file, error);
       if (!stream) {
@@ -242,7 +262,7 @@ class Run {
         input_failure(*batch, file, slot.message);
         continue;
       }
-      read_documents(file, input, slot, batch, hand_over);
+      read_documents(file, input, slot, batch, hand_over, progress);
       result_.input_bytes += input.bytes();
     }
     if (batch->size > 0) {
@@ -261,8 +281,8 @@ class Run {
 
   template <class HandOver>
   void read_documents(const InputFile& file, WatchedInput& input, model::ErrorSlot& slot,
-                      Batch*& batch, HandOver& hand_over) {
-    for (std::uint64_t index = 0; !stopping_; ++index) {
+                      Batch*& batch, HandOver& hand_over, Progress& progress) {
+    for (std::uint64_t index = 0; !stopping_ && !interrupted(); ++index) {
       model::Document& doc = batch->append();
       doc.current_stage = reader_->id();
       slot.message.clear();
@@ -277,6 +297,7 @@ class Run {
       ++result_.read;
       ++reader_stats_.documents;
       reader_stats_.bytes += doc.text().size();
+      progress.add(1, doc.text().size());
       if (doc.id.empty()) doc.id = fmt::format("{}#{}", file.name, index);
       if (doc.source_file.empty()) {
         doc.source_file = file.name;
@@ -460,7 +481,8 @@ class Run {
     }
     std::string error;
     if (!quarantine_.close(error)) stop(error);
-    if (stopping_ || partial_.empty()) return;
+    // An interrupted run's output is incomplete: it keeps its temporary name.
+    if (stopping_ || interrupted_ || partial_.empty()) return;
     std::error_code ec;
     if (std::filesystem::exists(partial_, ec)) {
       std::filesystem::rename(partial_, result_.output, ec);
@@ -495,6 +517,7 @@ class Run {
   }
 
   const PipelineConfig& config_;
+  const RunOptions options_;
   const PipelineSettings& settings_;
   const unsigned workers_;
   Quarantine quarantine_;
@@ -514,6 +537,7 @@ class Run {
   bool reading_done_ = false;
 
   std::atomic<bool> stopping_{false};
+  bool interrupted_ = false;  // read by the reader thread only
   std::mutex stop_mutex_;
   std::string stop_reason_;
 
@@ -524,6 +548,8 @@ class Run {
 
 }  // namespace
 
-RunResult execute(const PipelineConfig& config) { return Run(config).execute(); }
+RunResult execute(const PipelineConfig& config, const RunOptions& options) {
+  return Run(config, options).execute();
+}
 
 }  // namespace nahr::host

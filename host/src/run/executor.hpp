@@ -23,12 +23,14 @@ struct StageStats {
 enum class RunOutcome {
   completed,         // every document read was written or accounted for
   stopped,           // a fatal error, on_error = "fail" or the error budget
+  interrupted,       // SIGINT/SIGTERM: reading stopped, documents in flight finished
   unusable_input,    // no input could be opened, or a stage refused to start
 };
 
 struct RunResult {
   RunOutcome outcome = RunOutcome::completed;
   std::string stop_reason;
+  int signal = 0;  // for RunOutcome::interrupted
   std::uint64_t read = 0;
   std::uint64_t written = 0;
   std::uint64_t quarantined = 0;
@@ -42,6 +44,10 @@ struct RunResult {
   std::vector<StageStats> stages;  // in pipeline order
 };
 
-RunResult execute(const PipelineConfig& config);
+struct RunOptions {
+  bool progress = false;  // a progress line on stderr when it is a terminal
+};
+
+RunResult execute(const PipelineConfig& config, const RunOptions& options = {});
 
 }  // namespace nahr::host

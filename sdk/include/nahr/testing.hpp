@@ -289,7 +289,7 @@ inline std::vector<std::string> texts_of(const model::Document& doc, std::string
 }
 inline std::string attribute_of(const model::Annotation& a, std::string_view key) {
   for (const model::Attribute& x : a.attributes) {
-    if (x.key == key) return x.value;
+    if (x.key == key) return std::string(x.value);
   }
   return {};
 }

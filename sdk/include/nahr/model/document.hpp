@@ -4,6 +4,7 @@
 
 #include <nahr/abi.h>
 #include <nahr/model/alignment.hpp>
+#include <nahr/model/string_arena.hpp>
 
 #include <cstdint>
 #include <string>
@@ -13,13 +14,21 @@
 
 namespace nahr::model {
 
-struct Attribute {
+struct MetadataEntry {
   std::string key;
   std::string value;
 };
 
+// Annotation strings live in the document's arena (see add_annotation and
+// set_attribute), so adding one costs no allocation once a reused document
+// has warmed up. Tests may also point them at string literals.
+struct Attribute {
+  std::string_view key;
+  std::string_view value;
+};
+
 struct Annotation {
-  std::string type;
+  std::string_view type;
   std::uint64_t begin = 0;
   std::uint64_t end = 0;
   std::string_view stage;  // points into the pipeline's stage ids
@@ -28,6 +37,31 @@ struct Annotation {
 
 class Document {
  public:
+  Document() = default;
+  Document(Document&&) noexcept = default;
+  Document& operator=(Document&&) noexcept = default;
+  // A copy gets its own arena: views must not point into another document.
+  Document(const Document& other) { *this = other; }
+  Document& operator=(const Document& other) {
+    if (this == &other) return *this;
+    id = other.id;
+    source_file = other.source_file;
+    source_record = other.source_record;
+    source_line = other.source_line;
+    metadata = other.metadata;
+    current_stage = other.current_stage;
+    text_ = other.text_;
+    original_ = other.original_;
+    rewritten_ = other.rewritten_;
+    alignment_ = other.alignment_;
+    clear_annotations();
+    for (const Annotation& a : other.annotations) {
+      const std::size_t i = add_annotation(a.type, a.begin, a.end, a.stage);
+      for (const Attribute& x : a.attributes) set_attribute(i, x.key, x.value);
+    }
+    return *this;
+  }
+
   // Empties the document for reuse; keeps allocated capacity.
   void clear() {
     id.clear();
@@ -38,14 +72,14 @@ class Document {
     rewritten_ = false;
     alignment_.clear();
     metadata.clear();
-    annotations.clear();
+    clear_annotations();
   }
 
   std::string id;
   std::string source_file;
   std::uint64_t source_record = 0;
   std::uint64_t source_line = 0;
-  std::vector<Attribute> metadata;
+  std::vector<MetadataEntry> metadata;
   std::vector<Annotation> annotations;
   // Id of the stage now working on the document; recorded in annotations.
   std::string_view current_stage;
@@ -88,23 +122,70 @@ class Document {
     return {b, std::max(b, alignment_.end_to_original(end))};
   }
 
+  // Adds an annotation over current offsets [begin, end); returns its index.
+  std::size_t add_annotation(std::string_view type, std::uint64_t begin, std::uint64_t end,
+                             std::string_view stage) {
+    annotations.push_back(Annotation{intern(type), begin, end, stage, {}});
+    return annotations.size() - 1;
+  }
+
+  void set_attribute(std::size_t annotation, std::string_view key, std::string_view value) {
+    std::vector<Attribute>& attributes = annotations[annotation].attributes;
+    for (Attribute& a : attributes) {
+      if (a.key == key) {
+        a.value = strings_.store(value);
+        return;
+      }
+    }
+    if (attributes.capacity() == 0 && !spare_attributes_.empty()) {
+      attributes = std::move(spare_attributes_.back());
+      spare_attributes_.pop_back();
+    }
+    attributes.push_back(Attribute{intern(key), strings_.store(value)});
+  }
+
   const std::string* find_metadata(std::string_view key) const {
-    for (const Attribute& m : metadata) {
+    for (const MetadataEntry& m : metadata) {
       if (m.key == key) return &m.value;
     }
     return nullptr;
   }
   void set_metadata(std::string_view key, std::string_view value) {
-    for (Attribute& m : metadata) {
+    for (MetadataEntry& m : metadata) {
       if (m.key == key) {
         m.value.assign(value);
         return;
       }
     }
-    metadata.push_back(Attribute{std::string(key), std::string(value)});
+    metadata.push_back(MetadataEntry{std::string(key), std::string(value)});
   }
 
  private:
+  // Types and attribute keys repeat thousands of times per document; each
+  // distinct one is stored once.
+  std::string_view intern(std::string_view s) {
+    for (std::string_view known : interned_) {
+      if (known == s) return known;
+    }
+    interned_.push_back(strings_.store(s));
+    return interned_.back();
+  }
+
+  // Keeps the attribute vectors' memory for the next document.
+  void clear_annotations() {
+    for (Annotation& a : annotations) {
+      if (a.attributes.capacity() == 0) continue;
+      a.attributes.clear();
+      spare_attributes_.push_back(std::move(a.attributes));
+    }
+    annotations.clear();
+    interned_.clear();
+    strings_.reset();
+  }
+
+  StringArena strings_;
+  std::vector<std::string_view> interned_;
+  std::vector<std::vector<Attribute>> spare_attributes_;
   std::string text_;
   std::string original_;
   bool rewritten_ = false;

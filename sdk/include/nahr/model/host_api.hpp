@@ -49,7 +49,7 @@ inline nahr_source doc_source(const nahr_document* d) {
 }
 inline size_t doc_metadata_count(const nahr_document* d) { return doc(d).metadata.size(); }
 inline void doc_metadata_at(const nahr_document* d, size_t i, nahr_str* k, nahr_str* v) {
-  const Attribute& m = doc(d).metadata[i];
+  const MetadataEntry& m = doc(d).metadata[i];
   *k = str(m.key);
   *v = str(m.value);
 }
@@ -101,18 +101,10 @@ inline size_t doc_add_annotation(nahr_document* d, nahr_str type, uint64_t b, ui
   const uint64_t size = x.text().size();
   e = std::min(e, size);
   b = std::min(b, e);
-  x.annotations.push_back(Annotation{std::string(view(type)), b, e, x.current_stage, {}});
-  return x.annotations.size() - 1;
+  return x.add_annotation(view(type), b, e, x.current_stage);
 }
 inline void doc_set_annotation_attribute(nahr_document* d, size_t i, nahr_str k, nahr_str v) {
-  std::vector<Attribute>& attrs = doc(d).annotations[i].attributes;
-  for (Attribute& a : attrs) {
-    if (a.key == view(k)) {
-      a.value.assign(v.data, v.size);
-      return;
-    }
-  }
-  attrs.push_back(Attribute{std::string(view(k)), std::string(view(v))});
+  doc(d).set_attribute(i, view(k), view(v));
 }
 inline nahr_str input_name(const nahr_input* in) {
   return str(reinterpret_cast<const InputHandle*>(in)->stream->name());
