@@ -42,6 +42,7 @@ class AfpPipelineTest(TempDirTest):
         r = run("run", AFP_CONFIG, "--input", self.tmp / "none-*.jsonl", "--output", self.tmp / "o.jsonl")
         self.assertEqual(r.code, 2)
         self.assertIn("matches no file", r.stderr)
+        self.assertEqual(list(self.tmp.iterdir()), [])  # not even a .partial output
 
 
 class FaultyPipelineTest(TempDirTest):

@@ -121,10 +121,6 @@ class Run {
 
   RunResult execute() {
     const Clock::time_point start = Clock::now();
-    if (!create_stages() || !open_output()) {
-      result_.outcome = RunOutcome::unusable_input;
-      return std::move(result_);
-    }
     const ExpandedInputs inputs = expand_inputs(config_.stages.front().inputs);
     for (const std::string& e : inputs.errors) spdlog::error("{}", e);
     if (inputs.files.empty()) {
@@ -132,25 +128,19 @@ class Run {
       result_.stop_reason = "no input to read";
       return std::move(result_);
     }
-
-    for (unsigned i = 0; i < workers_ * 2 + 2; ++i) {
-      pool_.push_back(std::make_unique<Batch>());
-      free_.push(pool_.back().get());
+    if (!create_stages() || !open_output()) {
+      result_.outcome = RunOutcome::unusable_input;
+      return std::move(result_);
     }
-    std::vector<std::thread> threads;
-    for (unsigned w = 0; w < workers_; ++w) threads.emplace_back([this, w] { work(w); });
-    std::thread writer([this] { write_in_order(); });
 
-    {
-      std::uint64_t total_bytes = 0;
-      for (const InputFile& f : inputs.files) total_bytes += f.size;
-      Progress progress(options_.progress, total_bytes);
-      read_inputs(inputs.files, progress);
+    std::uint64_t total_bytes = 0;
+    for (const InputFile& f : inputs.files) total_bytes += f.size;
+    Progress progress(options_.progress, total_bytes);
+    if (workers_ == 1) {
+      run_on_this_thread(inputs.files, progress);
+    } else {
+      run_on_threads(inputs.files, progress);
     }
-    for (unsigned w = 0; w < workers_; ++w) work_.push(nullptr);
-    for (std::thread& t : threads) t.join();
-    writer.join();
-
     finish_output();
     result_.seconds = static_cast<double>(elapsed_ns(start)) / 1e9;
     collect_stats();
@@ -228,13 +218,65 @@ class Run {
     return interrupted_;
   }
 
-  void read_inputs(const std::vector<InputFile>& files, Progress& progress) {
+  // One thread does everything, batch by batch: what `threads = 1` asks for
+  // on a scheduler slot with one CPU.
+  void run_on_this_thread(const std::vector<InputFile>& files, Progress& progress) {
+    Batch batch;
+    std::vector<StageStats> stats(worker_stages_[0].size());
+    model::ErrorSlot slot;
+    const auto run_batch = [&](Batch* full) {
+      process_batch(*full, worker_stages_[0], stats, slot);
+      write_batch(*full, slot);
+      return full;
+    };
+    read_inputs(files, progress, &batch, run_batch);
+    if (batch.size > 0) run_batch(&batch);
+    if (!stopping_) check_error_budget(true);
+    worker_stats_.push_back(std::move(stats));
+  }
+
+  // The reader on this thread, `workers_` threads processing batches, and
+  // one thread writing them in input order. The batch pool bounds memory.
+  void run_on_threads(const std::vector<InputFile>& files, Progress& progress) {
+    for (unsigned i = 0; i < workers_ * 2 + 2; ++i) {
+      pool_.push_back(std::make_unique<Batch>());
+      free_.push(pool_.back().get());
+    }
+    std::vector<std::thread> threads;
+    for (unsigned w = 0; w < workers_; ++w) threads.emplace_back([this, w] { work(w); });
+    std::thread writer([this] { write_in_order(); });
+
+    Batch* last = read_inputs(files, progress, free_.pop(), [this](Batch* full) {
+      work_.push(full);
+      return free_.pop();
+    });
+    std::uint64_t batches = last->sequence;
+    if (last->size > 0) {
+      work_.push(last);
+      ++batches;
+    } else {
+      free_.push(last);
+    }
+    {
+      std::lock_guard lock(done_mutex_);
+      batches_total_ = batches;
+      reading_done_ = true;
+    }
+    done_ready_.notify_all();
+    for (unsigned w = 0; w < workers_; ++w) work_.push(nullptr);
+    for (std::thread& t : threads) t.join();
+    writer.join();
+  }
+
+  // Reads every input into batches; `hand_over` takes each full batch and
+  // returns an empty one to go on with. Returns the last, partly full batch.
+  template <class HandOver>
+  Batch* read_inputs(const std::vector<InputFile>& files, Progress& progress, Batch* batch,
+                     HandOver hand_over) {
     std::uint64_t sequence = 0;
-    Batch* batch = free_.pop();
     batch->reset(sequence);
-    const auto hand_over = [&] {
-      work_.push(batch);
-      batch = free_.pop();
+    const auto next_batch = [&] {
+      batch = hand_over(batch);
       batch->reset(++sequence);
     };
 
@@ -262,26 +304,15 @@ class Run {
         input_failure(*batch, file, slot.message);
         continue;
       }
-      read_documents(file, input, slot, batch, hand_over, progress);
+      read_documents(file, input, slot, batch, next_batch, progress);
       result_.input_bytes += input.bytes();
     }
-    if (batch->size > 0) {
-      work_.push(batch);
-      ++sequence;
-    } else {
-      free_.push(batch);
-    }
-    {
-      std::lock_guard lock(done_mutex_);
-      batches_total_ = sequence;
-      reading_done_ = true;
-    }
-    done_ready_.notify_all();
+    return batch;
   }
 
-  template <class HandOver>
+  template <class NextBatch>
   void read_documents(const InputFile& file, WatchedInput& input, model::ErrorSlot& slot,
-                      Batch*& batch, HandOver& hand_over, Progress& progress) {
+                      Batch*& batch, NextBatch& next_batch, Progress& progress) {
     for (std::uint64_t index = 0; !stopping_ && !interrupted(); ++index) {
       model::Document& doc = batch->append();
       doc.current_stage = reader_->id();
@@ -318,7 +349,7 @@ class Run {
         stop(fmt::format("{}: reader '{}' cannot go on: {}", file.name, reader_->id(), slot.message));
       }
       const bool input_broken = status != NAHR_OK && input.failed();
-      if (batch->size >= settings_.batch_size || batch->bytes >= kBatchBytes) hand_over();
+      if (batch->size >= settings_.batch_size || batch->bytes >= kBatchBytes) next_batch();
       if (input_broken) return;  // the rest of this file cannot be read
     }
   }
@@ -337,32 +368,10 @@ class Run {
   // ---- processing (worker threads) --------------------------------------
 
   void work(unsigned worker) {
-    const std::vector<StageInstance*>& stages = worker_stages_[worker];
-    std::vector<StageStats> stats(stages.size());
+    std::vector<StageStats> stats(worker_stages_[worker].size());
     model::ErrorSlot slot;
     while (Batch* batch = work_.pop()) {
-      for (std::size_t i = 0; i < batch->size && !stopping_; ++i) {
-        if (batch->failures[i]) continue;
-        model::Document& doc = batch->docs[i];
-        for (std::size_t s = 0; s < stages.size(); ++s) {
-          StageInstance& stage = *stages[s];
-          doc.current_stage = stage.id();
-          slot.message.clear();
-          const Clock::time_point started = Clock::now();
-          const nahr_status status = stage.vtable().process(stage.handle(), model::as_handle(doc),
-                                                            model::as_handle(slot));
-          stats[s].nanoseconds += elapsed_ns(started);
-          ++stats[s].documents;
-          stats[s].bytes += doc.text().size();
-          if (status == NAHR_OK) continue;
-          ++stats[s].errors;
-          batch->failures[i] = Failure{std::string(stage.id()), slot.message};
-          if (status == NAHR_FATAL_ERROR) {
-            stop(fmt::format("stage '{}' cannot go on: {}", stage.id(), slot.message));
-          }
-          break;
-        }
-      }
+      process_batch(*batch, worker_stages_[worker], stats, slot);
       {
         std::lock_guard lock(done_mutex_);
         done_.emplace(batch->sequence, batch);
@@ -371,6 +380,32 @@ class Run {
     }
     std::lock_guard lock(stats_mutex_);
     worker_stats_.push_back(std::move(stats));
+  }
+
+  void process_batch(Batch& batch, const std::vector<StageInstance*>& stages,
+                     std::vector<StageStats>& stats, model::ErrorSlot& slot) {
+    for (std::size_t i = 0; i < batch.size && !stopping_; ++i) {
+      if (batch.failures[i]) continue;
+      model::Document& doc = batch.docs[i];
+      for (std::size_t s = 0; s < stages.size(); ++s) {
+        StageInstance& stage = *stages[s];
+        doc.current_stage = stage.id();
+        slot.message.clear();
+        const Clock::time_point started = Clock::now();
+        const nahr_status status = stage.vtable().process(stage.handle(), model::as_handle(doc),
+                                                          model::as_handle(slot));
+        stats[s].nanoseconds += elapsed_ns(started);
+        ++stats[s].documents;
+        stats[s].bytes += doc.text().size();
+        if (status == NAHR_OK) continue;
+        ++stats[s].errors;
+        batch.failures[i] = Failure{std::string(stage.id()), slot.message};
+        if (status == NAHR_FATAL_ERROR) {
+          stop(fmt::format("stage '{}' cannot go on: {}", stage.id(), slot.message));
+        }
+        break;
+      }
+    }
   }
 
   // ---- writing, in input order (writer thread) --------------------------
@@ -389,38 +424,42 @@ class Run {
         batch = it->second;
         done_.erase(it);
       }
-      for (std::size_t i = 0; i < batch->size; ++i) {
-        if (stopping_) {
-          ++result_.unfinished;
-          continue;
-        }
-        model::Document& doc = batch->docs[i];
-        if (batch->failures[i]) {
-          fail_document(doc, *batch->failures[i]);
-          continue;
-        }
-        doc.current_stage = writer_->id();
-        slot.message.clear();
-        const Clock::time_point started = Clock::now();
-        const nahr_status status = writer_->vtable().write_document(
-            writer_->handle(), model::as_handle(doc), model::as_handle(slot));
-        writer_stats_.nanoseconds += elapsed_ns(started);
-        ++writer_stats_.documents;
-        writer_stats_.bytes += doc.text().size();
-        if (status == NAHR_OK) {
-          ++result_.written;
-        } else if (status == NAHR_DOCUMENT_ERROR) {
-          ++writer_stats_.errors;
-          fail_document(doc, Failure{std::string(writer_->id()), slot.message});
-        } else {
-          ++result_.unfinished;
-          stop(fmt::format("writer '{}' cannot go on: {}", writer_->id(), slot.message));
-        }
-      }
-      check_error_budget(false);
+      write_batch(*batch, slot);
       free_.push(batch);
     }
     if (!stopping_) check_error_budget(true);
+  }
+
+  void write_batch(Batch& batch, model::ErrorSlot& slot) {
+    for (std::size_t i = 0; i < batch.size; ++i) {
+      if (stopping_) {
+        ++result_.unfinished;
+        continue;
+      }
+      model::Document& doc = batch.docs[i];
+      if (batch.failures[i]) {
+        fail_document(doc, *batch.failures[i]);
+        continue;
+      }
+      doc.current_stage = writer_->id();
+      slot.message.clear();
+      const Clock::time_point started = Clock::now();
+      const nahr_status status = writer_->vtable().write_document(
+          writer_->handle(), model::as_handle(doc), model::as_handle(slot));
+      writer_stats_.nanoseconds += elapsed_ns(started);
+      ++writer_stats_.documents;
+      writer_stats_.bytes += doc.text().size();
+      if (status == NAHR_OK) {
+        ++result_.written;
+      } else if (status == NAHR_DOCUMENT_ERROR) {
+        ++writer_stats_.errors;
+        fail_document(doc, Failure{std::string(writer_->id()), slot.message});
+      } else {
+        ++result_.unfinished;
+        stop(fmt::format("writer '{}' cannot go on: {}", writer_->id(), slot.message));
+      }
+    }
+    check_error_budget(false);
   }
 
   void fail_document(const model::Document& doc, const Failure& failure) {

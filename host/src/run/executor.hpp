@@ -2,6 +2,7 @@
 // worker threads run the normalisers and extractors, and one writer thread
 // hands documents to the writer in input order, whatever the thread count.
 // Memory is bounded by a fixed pool of batches, not by the input size.
+// With one thread, the calling thread does all of it, batch by batch.
 #pragma once
 
 #include "config/pipeline_config.hpp"
