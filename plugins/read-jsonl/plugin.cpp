@@ -1,5 +1,5 @@
 // Registration only; the stage lives in jsonl_reader.cpp.
 #include "jsonl_reader.hpp"
 
-NAHR_PLUGIN("read-jsonl", "1.0.0", "Reads JSON Lines files as documents",
+NAHR_PLUGIN("read-jsonl", "1.1.0", "Reads JSON Lines and JSON array files as documents",
             nahr::read_jsonl::JsonlReader)

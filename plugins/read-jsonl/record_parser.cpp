@@ -1,7 +1,5 @@
 #include "record_parser.hpp"
 
-#include <algorithm>
-
 namespace nahr::read_jsonl {
 namespace {
 
@@ -77,17 +75,21 @@ std::string in_quotes(std::string_view field) { return "\"" + std::string(field)
 
 }  // namespace
 
-RecordParser::RecordParser(RecordFields fields) : fields_(std::move(fields)) {}
+RecordParser::RecordParser(const RecordFields& fields)
+    : fields_(build_field_tree(fields.id, fields.text, fields.metadata)),
+      text_path_(fields.text),
+      required_text_(fields.required_text),
+      keeps_every_field_(fields.metadata.empty()) {}
 
-void RecordParser::parse(std::string_view line, Record& record) {
+void RecordParser::parse(std::string_view json, Record& record) {
   record.id.reset();
   record.text.reset();
   record.metadata.clear();
-  if (scratch_.size() < line.size() + kPadding) scratch_.resize(line.size() + kPadding);
+  if (scratch_.size() < json.size() + kPadding) scratch_.resize(json.size() + kPadding);
   scratch_used_ = 0;
 
   ondemand::document doc;
-  check(parser_.iterate(line.data(), line.size(), line.size() + kPadding).get(doc));
+  check(parser_.iterate(json.data(), json.size(), json.size() + kPadding).get(doc));
   json_type type{};
   check(doc.type().get(type));
   if (type != json_type::object) {
@@ -95,35 +97,52 @@ void RecordParser::parse(std::string_view line, Record& record) {
   }
   ondemand::object object;
   check(doc.get_object().get(object));
+  read_members(object, fields_, record);
+  // The object ended; anything after it means this was not one JSON value.
+  const char* rest = nullptr;
+  if (doc.current_location().get(rest) == simdjson::SUCCESS) {
+    throw RecordError("unexpected content after the JSON object");
+  }
+  if (!record.text && required_text_) {
+    throw RecordError("no " + in_quotes(text_path_) + " field");
+  }
+}
+
+void RecordParser::read_members(ondemand::object object, const FieldNode& node, Record& record) {
   for (auto member : object) {
     ondemand::field field;
     check(std::move(member).get(field));
     std::string_view key;
     check(field.unescaped_key().get(key));
     ondemand::value value = field.value();
-    if (key == fields_.id) {
-      record.id = read_id(value);
-    } else if (key == fields_.text) {
-      record.text = read_text(value);
-    } else if (keeps_as_metadata(key)) {
-      record.metadata.emplace_back(key, render(value));
+    const FieldNode* wanted = node.child(key);
+    if (wanted == nullptr) {
+      if (keeps_every_field_) record.metadata.push_back({node.path, key, render(value)});
+      continue;
     }
-  }
-  // The object ended; anything after it means this was not one JSON value.
-  const char* rest = nullptr;
-  if (doc.current_location().get(rest) == simdjson::SUCCESS) {
-    throw RecordError("unexpected content after the JSON object");
-  }
-  if (!record.text && fields_.required_text) {
-    throw RecordError("no " + in_quotes(fields_.text) + " field");
+    switch (wanted->role) {
+      case FieldRole::id: record.id = read_id(value, wanted->path); break;
+      case FieldRole::text: record.text = read_text(value, wanted->path); break;
+      case FieldRole::metadata: record.metadata.push_back({{}, wanted->path, render(value)}); break;
+      case FieldRole::step:
+        if (type_of(value) == json_type::object) {
+          ondemand::object inner;
+          check(value.get_object().get(inner));
+          read_members(inner, *wanted, record);
+        } else if (keeps_every_field_) {
+          // Not the object the paths lead into: an ordinary field.
+          record.metadata.push_back({node.path, key, render(value)});
+        }
+        break;
+    }
   }
 }
 
-std::string_view RecordParser::read_id(ondemand::value value) {
+std::string_view RecordParser::read_id(ondemand::value value, const std::string& path) {
   const json_type type = type_of(value);
   if (type == json_type::number) return number_text(value);
   if (type != json_type::string) {
-    throw RecordError("field " + in_quotes(fields_.id) + " is " + std::string(type_name(type)) +
+    throw RecordError("field " + in_quotes(path) + " is " + std::string(type_name(type)) +
                       ", expected a string or a number");
   }
   std::string_view id;
@@ -131,14 +150,15 @@ std::string_view RecordParser::read_id(ondemand::value value) {
   return id;
 }
 
-std::optional<std::string_view> RecordParser::read_text(ondemand::value value) {
+std::optional<std::string_view> RecordParser::read_text(ondemand::value value,
+                                                      const std::string& path) {
   const json_type type = type_of(value);
   if (type == json_type::null) {
     check_null(value);
     return std::nullopt;  // as if absent
   }
   if (type != json_type::string) {
-    throw RecordError("field " + in_quotes(fields_.text) + " is " + std::string(type_name(type)) +
+    throw RecordError("field " + in_quotes(path) + " is " + std::string(type_name(type)) +
                       ", expected a string");
   }
   std::string_view text;
@@ -172,7 +192,7 @@ std::string_view RecordParser::render(ondemand::value value) {
 
 std::string_view RecordParser::minify(std::string_view json) {
   // On-Demand only checks the brackets of a value it skips, so check the
-  // whole value, where it lies: the line's padding follows it.
+  // whole value, where it lies: the record's padding follows it.
   const bool copy_to_pad = false;
   check(validator_.parse(json.data(), json.size(), copy_to_pad).error());
   char* out = scratch_.data() + scratch_used_;
@@ -180,11 +200,6 @@ std::string_view RecordParser::minify(std::string_view json) {
   check(simdjson::minify(json.data(), json.size(), out, size));
   scratch_used_ += size;
   return {out, size};
-}
-
-bool RecordParser::keeps_as_metadata(std::string_view key) const {
-  if (fields_.metadata.empty()) return true;
-  return std::find(fields_.metadata.begin(), fields_.metadata.end(), key) != fields_.metadata.end();
 }
 
 }  // namespace nahr::read_jsonl

@@ -1,0 +1,215 @@
+#include "csv_parser.hpp"
+
+#include <cstring>
+
+namespace nahr::read_csv {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+std::string_view without_line_break(std::string_view row) {
+  if (row.ends_with('\n')) row.remove_suffix(1);
+  if (row.ends_with('\r')) row.remove_suffix(1);
+  return row;
+}
+
+// Line breaks are sparse, so jumping from one to the next with memchr beats
+// looking at every byte.
+std::uint64_t count_newlines(const char* p, std::size_t size) {
+  std::uint64_t count = 0;
+  const char* const end = p + size;
+  while (const void* newline = std::memchr(p, '\n', static_cast<std::size_t>(end - p))) {
+    ++count;
+    p = static_cast<const char*>(newline) + 1;
+  }
+  return count;
+}
+
+}  // namespace
+
+CsvParser::CsvParser(std::size_t block_size) : capacity_(block_size), buffer_(block_size) {}
+
+void CsvParser::open(Input input, Dialect dialect) {
+  input_ = input;
+  dialect_ = dialect;
+  pos_ = end_ = 0;
+  at_end_ = started_ = abandoned_ = false;
+  line_ = 1;
+}
+
+bool CsvParser::next(Row& row) {
+  if (abandoned_) return false;
+  if (!started_) check_encoding();
+  for (;;) {
+    if (pending_size() == 0 && !fill()) return false;
+    std::size_t consumed = 0;
+    if (split_row(consumed) == Outcome::need_more) {
+      fill();  // at the end of the input, the row is split again as it is
+      continue;
+    }
+    const std::string_view raw = without_line_break(std::string_view(pending(), consumed));
+    if (raw.empty()) {  // a blank line
+      consume(consumed);
+      continue;
+    }
+    row.fields.clear();
+    for (const FieldRef& f : refs_) {
+      row.fields.emplace_back((f.in_scratch ? scratch_.data() : pending()) + f.begin, f.size);
+    }
+    row.raw = raw;
+    row.line = line_;
+    consume(consumed);
+    return true;
+  }
+}
+
+void CsvParser::check_encoding() {
+  started_ = true;
+  while (pending_size() < kUtf8Bom.size() && fill()) {
+  }
+  const std::string_view start(pending(), pending_size());
+  if (start.starts_with(kUtf8Bom)) {
+    pos_ += kUtf8Bom.size();
+  } else if (start.starts_with("\xFF\xFE") || start.starts_with("\xFE\xFF")) {
+    abandoned_ = true;
+    throw RowError(std::string("the file is UTF-16 (byte order mark ") +
+                       (start[0] == '\xFF' ? "FF FE" : "FE FF") + "); convert it to UTF-8",
+                   1, "");
+  }
+}
+
+CsvParser::Outcome CsvParser::split_row(std::size_t& consumed) {
+  refs_.clear();
+  scratch_.clear();
+  const char* p = pending();
+  const std::size_t n = pending_size();
+  const char delimiter = dialect_.delimiter;
+  std::size_t i = 0;
+  for (;;) {
+    if (dialect_.quoting && i < n && p[i] == '"') {
+      if (quoted_field(i) == Outcome::need_more) return Outcome::need_more;
+    } else {
+      std::size_t j = i;
+      while (j < n && p[j] != delimiter && p[j] != '\n') ++j;
+      if (j == n && !at_end_) return Outcome::need_more;
+      unquoted_field(i, j);
+    }
+    if (i < n && p[i] == delimiter) {
+      ++i;
+      continue;
+    }
+    if (i < n) ++i;  // the '\n'
+    consumed = i;
+    return Outcome::row;
+  }
+}
+
+void CsvParser::unquoted_field(std::size_t& i, std::size_t end) {
+  const char* p = pending();
+  std::size_t content_end = end;
+  const bool at_line_end = end == pending_size() || p[end] == '\n';
+  if (at_line_end && content_end > i && p[content_end - 1] == '\r') --content_end;
+  refs_.push_back({false, i, content_end - i});
+  i = end;
+}
+
+CsvParser::Outcome CsvParser::quoted_field(std::size_t& i) {
+  const char* p = pending();
+  const std::size_t n = pending_size();
+  const std::size_t content = i + 1;
+  const std::size_t scratch_begin = scratch_.size();
+  bool copied = false;  // doubled quotes were undone into scratch_
+  std::size_t j = content;
+  std::size_t closing = 0;
+  for (;;) {
+    const void* quote = std::memchr(p + j, '"', n - j);
+    if (quote == nullptr) {
+      if (!at_end_) return Outcome::need_more;
+      const std::uint64_t opened = line_ + count_newlines(p, i);
+      abandoned_ = true;
+      fail("the quoted field opened on line " + std::to_string(opened) +
+               " is not closed at the end of the input",
+           n);
+    }
+    closing = static_cast<std::size_t>(static_cast<const char*>(quote) - p);
+    // The quote may be the first of a doubled one that the next block completes.
+    if (closing + 1 == n && !at_end_) return Outcome::need_more;
+    if (closing + 1 < n && p[closing + 1] == '"') {
+      scratch_.append(p + (copied ? j : content), closing - (copied ? j : content));
+      scratch_ += '"';
+      copied = true;
+      j = closing + 2;
+      continue;
+    }
+    if (copied) scratch_.append(p + j, closing - j);
+    break;
+  }
+  i = closing + 1;
+
+  // After the closing quote: a delimiter, or the end of the row.
+  if (i < n && p[i] == '\r') {
+    if (i + 1 == n && !at_end_) return Outcome::need_more;
+    if (i + 1 == n || p[i + 1] == '\n') ++i;
+  }
+  if (i < n && p[i] != dialect_.delimiter && p[i] != '\n') {
+    std::size_t end = i;
+    while (end < n && p[end] != dialect_.delimiter && p[end] != '\n') ++end;
+    if (end == n && !at_end_) return Outcome::need_more;
+    if (dialect_.strict) {
+      const void* newline = std::memchr(p + i, '\n', n - i);
+      if (newline == nullptr && !at_end_) return Outcome::need_more;
+      fail("text after the closing quote of a field",
+           newline == nullptr ? n : static_cast<std::size_t>(static_cast<const char*>(newline) - p) + 1);
+    }
+    // Lenient: the text after the quote belongs to the field.
+    if (!copied) scratch_.append(p + content, closing - content);
+    copied = true;
+    std::size_t content_end = end;
+    if (content_end > i && p[content_end - 1] == '\r') --content_end;
+    scratch_.append(p + i, content_end - i);
+    i = end;
+  }
+  if (copied) {
+    refs_.push_back({true, scratch_begin, scratch_.size() - scratch_begin});
+  } else {
+    refs_.push_back({false, content, closing - content});
+  }
+  return Outcome::row;
+}
+
+void CsvParser::fail(const std::string& message, std::size_t consumed) {
+  const std::string raw(without_line_break(std::string_view(pending(), consumed)));
+  const std::uint64_t line = line_;
+  consume(consumed);
+  throw RowError(message, line, raw);
+}
+
+bool CsvParser::fill() {
+  if (at_end_) return false;
+  if (pos_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + pos_, end_ - pos_);
+    end_ -= pos_;
+    pos_ = 0;
+  }
+  if (end_ > capacity_ / 2) {  // a long row: grow so each read brings in a large block
+    capacity_ *= 2;
+    buffer_.resize(capacity_);
+  }
+  std::size_t got = 0;
+  try {
+    got = input_.read(buffer_.data() + end_, capacity_ - end_);
+  } catch (...) {
+    at_end_ = abandoned_ = true;
+    throw;
+  }
+  if (got == 0) at_end_ = true;
+  end_ += got;
+  return got != 0;
+}
+
+void CsvParser::consume(std::size_t bytes) {
+  line_ += count_newlines(pending(), bytes);
+  pos_ += bytes;
+}
+
+}  // namespace nahr::read_csv

@@ -1,0 +1,55 @@
+// Cuts a Gigaword SGML file into its <DOC> elements as it streams by,
+// holding only the current one in memory. Tolerant of the real files'
+// quirks: a <DOC> whose </DOC> is missing ends where the next <DOC> starts
+// (or at the end of the file), tag names are matched in any case, and
+// anything between documents is ignored.
+#pragma once
+
+#include <nahr/input.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace nahr::read_gigaword {
+
+class DocScanner {
+ public:
+  struct Doc {
+    std::string_view sgml;   // from "<DOC" to the end of "</DOC>" (if present)
+    std::uint64_t line = 0;  // 1-based line "<DOC" is on
+  };
+
+  explicit DocScanner(std::size_t block_size);
+
+  void open(Input input);
+
+  // The next <DOC>, valid until the next call; false at the end of the input.
+  // A read failure is thrown (nahr::DocumentError); the input then ends.
+  bool next(Doc& doc);
+
+  // 1-based line of the first byte not handed out yet.
+  std::uint64_t line() const { return line_; }
+
+ private:
+  std::string_view pending() const {
+    return std::string_view(buffer_.data() + pos_, end_ - pos_);
+  }
+  // Reads a block after the pending bytes, moving them to the front of the
+  // buffer (and growing it when they fill more than half); false at the end
+  // of the input.
+  bool fill();
+  // Drops `bytes` pending bytes, counting their lines.
+  void consume(std::size_t bytes);
+
+  Input input_{nullptr};
+  std::size_t capacity_;
+  std::vector<char> buffer_;
+  std::size_t pos_ = 0;  // start of the pending bytes
+  std::size_t end_ = 0;  // end of the bytes read
+  std::uint64_t line_ = 1;
+  bool at_end_ = false;
+};
+
+}  // namespace nahr::read_gigaword

@@ -1,0 +1,41 @@
+#include "stream_buffer.hpp"
+
+#include <cstring>
+
+namespace nahr::read_jsonl {
+
+StreamBuffer::StreamBuffer(std::size_t block_size, std::size_t padding)
+    : capacity_(block_size), padding_(padding), buffer_(block_size + padding) {}
+
+void StreamBuffer::open(Input input) {
+  input_ = input;
+  pos_ = end_ = 0;
+  at_end_ = failed_ = false;
+}
+
+bool StreamBuffer::fill() {
+  if (at_end_) return false;
+  if (pos_ == end_) {
+    pos_ = end_ = 0;  // nothing pending: start over
+  } else if (end_ == capacity_) {
+    std::memmove(buffer_.data(), buffer_.data() + pos_, end_ - pos_);
+    end_ -= pos_;
+    pos_ = 0;
+    if (end_ > capacity_ / 2) {
+      capacity_ *= 2;
+      buffer_.resize(capacity_ + padding_);
+    }
+  }
+  std::size_t got = 0;
+  try {
+    got = input_.read(buffer_.data() + end_, capacity_ - end_);
+  } catch (...) {
+    at_end_ = failed_ = true;
+    throw;
+  }
+  if (got == 0) at_end_ = true;
+  end_ += got;
+  return got != 0;
+}
+
+}  // namespace nahr::read_jsonl
