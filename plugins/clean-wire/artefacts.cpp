@@ -1,7 +1,8 @@
 #include "artefacts.hpp"
 
 #include "entities.hpp"
-#include "utf8.hpp"
+
+#include <nahr/text/utf8.hpp>
 
 namespace nahr::clean_wire {
 
@@ -44,8 +45,8 @@ void ArtefactScanner::scan(std::string_view text, ChangeLog& log) const {
     const char c = text[i];
     if (c == '&' && rules_.entities) {
       if (const auto reference = decode_reference(text, i)) {
-        char utf8[4];
-        log.replace(i, reference->end, {utf8, encode_utf8(reference->code_point, utf8)},
+        char encoded[4];
+        log.replace(i, reference->end, {encoded, utf8::encode(reference->code_point, encoded)},
                     Rule::entity);
         i = reference->end;
         continue;
@@ -85,9 +86,9 @@ std::size_t ArtefactScanner::fragment_end(std::string_view text, std::size_t beg
 bool ArtefactScanner::is_stray(std::string_view text, std::size_t begin, std::size_t end) const {
   // The start and end of the text count as neither word nor Arabic.
   const CharClass before =
-      begin == 0 ? CharClass{} : chars_->classify(decode_before(text, begin).value);
+      begin == 0 ? CharClass{} : chars_->classify(utf8::decode_before(text, begin).value);
   const CharClass after =
-      end == text.size() ? CharClass{} : chars_->classify(decode_at(text, end).value);
+      end == text.size() ? CharClass{} : chars_->classify(utf8::decode(text, end).value);
 
   // Glued to the start of an Arabic word, not to the end of another word:
   // "&وقال", " ;الرئيس", "(&وزير".

@@ -1,6 +1,6 @@
 #include "change_log.hpp"
 
-#include "utf8.hpp"
+#include <nahr/text/utf8.hpp>
 
 namespace nahr::clean_wire {
 
@@ -12,7 +12,7 @@ bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
 std::string describe(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
-    const CodePoint cp = decode_at(text, i);
+    const utf8::CodePoint cp = utf8::decode(text, i);
     if (is_control(cp.value)) {
       static constexpr char digits[] = "0123456789ABCDEF";
       out += "U+00";  // every control is below U+0100

@@ -27,8 +27,10 @@ class CharTable {
   // Built on first use, then shared by every stage and thread.
   static const CharTable& get();
 
+  // nahr::utf8::kInvalid (an ill-formed byte) is classed as U+FFFD is.
   CharClass classify(char32_t c) const {
     if (c < bmp_->size()) return unpack((*bmp_)[c]);
+    if (c > 0x10FFFF) return unpack((*bmp_)[0xFFFD]);
     return compute(c);
   }
 

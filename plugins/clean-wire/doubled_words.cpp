@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <functional>
 
-#include "utf8.hpp"
+#include <nahr/text/utf8.hpp>
 
 namespace nahr::clean_wire {
 
@@ -15,7 +15,7 @@ std::vector<Repetition> find_doubled_words(std::string_view text, const CharTabl
   bool joined = false;           // only white space, at most one line break since previous_end
   std::size_t line_breaks = 0;
   for (std::size_t i = 0; i < text.size();) {
-    CodePoint cp = decode_at(text, i);
+    utf8::CodePoint cp = utf8::decode(text, i);
     CharClass cls = chars.classify(cp.value);
     if (!cls.is_word()) {
       if (cls.kind == CharKind::line_break) {
@@ -34,7 +34,7 @@ std::vector<Repetition> find_doubled_words(std::string_view text, const CharTabl
       digits = digits || cls.kind == CharKind::number;
       i += cp.length;
       if (i == text.size()) break;
-      cp = decode_at(text, i);
+      cp = utf8::decode(text, i);
       cls = chars.classify(cp.value);
     } while (cls.is_word());
     const std::string_view word = text.substr(begin, i - begin);

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "utf8.hpp"
+#include <nahr/text/utf8.hpp>
 
 namespace nahr::clean_wire {
 
@@ -20,7 +20,7 @@ constexpr char32_t windows_1252_c1[32] = {
 
 char32_t numeric_reference_value(std::uint32_t value) {
   if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-    return replacement_character;
+    return utf8::kReplacementCharacter;
   }
   if (value >= 0x80 && value <= 0x9F && windows_1252_c1[value - 0x80] != 0) {
     return windows_1252_c1[value - 0x80];

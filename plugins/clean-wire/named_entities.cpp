@@ -2,7 +2,7 @@
 #include <array>
 
 #include "entities.hpp"
-#include "utf8.hpp"
+#include <nahr/text/utf8.hpp>
 
 namespace nahr::clean_wire {
 
@@ -90,7 +90,7 @@ static_assert(std::ranges::is_sorted(named_entities, {}, &NamedEntity::name));
 // Decoding must shorten the text: that is what ends the cleaner's
 // apply-until-stable loop.
 static_assert(std::ranges::all_of(named_entities, [](const NamedEntity& e) {
-  return utf8_length(e.code_point) < e.name.size() + 2;
+  return utf8::encoded_length(e.code_point) < e.name.size() + 2;
 }));
 
 }  // namespace

@@ -1,7 +1,5 @@
 #include "dateline_extractor.hpp"
 
-#include "arabic_fold.hpp"
-
 #include <algorithm>
 
 namespace extract_dateline {
@@ -12,7 +10,7 @@ constexpr std::size_t max_headline_bytes = 300;
 
 std::size_t skip_blank_lines(std::string_view text, std::size_t i) {
   while (i < text.size()) {
-    const CodePoint cp = decode_at(text, i);
+    const CodePoint cp = decode(text, i);
     if (!is_blank(cp.value) && !is_line_break(cp.value)) break;
     i += cp.length;
   }
@@ -21,7 +19,7 @@ std::size_t skip_blank_lines(std::string_view text, std::size_t i) {
 
 std::size_t line_end(std::string_view text, std::size_t i) {
   while (i < text.size()) {
-    const CodePoint cp = decode_at(text, i);
+    const CodePoint cp = decode(text, i);
     if (is_line_break(cp.value)) break;
     i += cp.length;
   }

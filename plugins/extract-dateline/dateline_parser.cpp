@@ -1,7 +1,5 @@
 #include "dateline_parser.hpp"
 
-#include "arabic_fold.hpp"
-
 #include <algorithm>
 #include <unordered_set>
 
@@ -19,13 +17,10 @@ constexpr bool is_comma(char32_t c) { return c == U',' || c == 0x060C; }
 constexpr bool is_delimiter(char32_t c) {
   return is_colon(c) || is_dash(c) || is_open(c) || is_close(c) || is_comma(c);
 }
-constexpr bool is_digit(char32_t c) {
-  return (c >= U'0' && c <= U'9') || (c >= 0x0660 && c <= 0x0669) || (c >= 0x06F0 && c <= 0x06F9);
-}
 
 bool only_tatweel(std::string_view word) {
   for (std::size_t i = 0; i < word.size();) {
-    const CodePoint cp = decode_at(word, i);
+    const CodePoint cp = decode(word, i);
     if (cp.value != 0x0640) return false;
     i += cp.length;
   }
@@ -35,7 +30,7 @@ bool only_tatweel(std::string_view word) {
 // Unknown places must at least look like Arabic words.
 bool is_arabic_word(std::string_view word) {
   for (std::size_t i = 0; i < word.size();) {
-    const CodePoint cp = decode_at(word, i);
+    const CodePoint cp = decode(word, i);
     const char32_t c = cp.value;
     const bool arabic = (c >= 0x0620 && c <= 0x065F) || (c >= 0x066E && c <= 0x06D3) ||
                         c == 0x0670 || (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC);
@@ -47,8 +42,8 @@ bool is_arabic_word(std::string_view word) {
 
 bool has_digit(std::string_view word) {
   for (std::size_t i = 0; i < word.size();) {
-    const CodePoint cp = decode_at(word, i);
-    if (is_digit(cp.value)) return true;
+    const CodePoint cp = decode(word, i);
+    if (nahr::arabic::is_digit(cp.value)) return true;
     i += cp.length;
   }
   return false;
@@ -87,7 +82,7 @@ std::string collapse_spaces(std::string_view text) {
   out.reserve(text.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < text.size();) {
-    const CodePoint cp = decode_at(text, i);
+    const CodePoint cp = decode(text, i);
     if (is_blank(cp.value) || is_line_break(cp.value)) {
       pending_space = !out.empty();
     } else {
@@ -105,7 +100,7 @@ DatelineParser::Pieces DatelineParser::split(std::string_view text, std::size_t 
   Pieces p;
   std::size_t i = begin;
   while (i < limit && p.count < max_pieces) {
-    const CodePoint cp = decode_at(text, i);
+    const CodePoint cp = decode(text, i);
     if (is_blank(cp.value)) {
       i += cp.length;
       continue;
@@ -122,7 +117,7 @@ DatelineParser::Pieces DatelineParser::split(std::string_view text, std::size_t 
     }
     const std::size_t start = i;
     while (i < limit) {
-      const CodePoint c = decode_at(text, i);
+      const CodePoint c = decode(text, i);
       if (is_blank(c.value) || is_delimiter(c.value)) break;
       i += c.length;
     }
@@ -147,7 +142,8 @@ bool DatelineParser::is_unknown_place_shape(std::string_view text, const Pieces&
   for (std::size_t w = 0; w < words; ++w) {
     const std::string_view word = text.substr(p.items[w].begin, p.items[w].end - p.items[w].begin);
     if (!is_arabic_word(word)) return false;
-    fold_into(word, key);
+    key.clear();
+    nahr::arabic::append_folded(key, word, kKeyFolding);
     if (non_place_words().count(key) != 0) return false;
   }
   return true;
@@ -162,7 +158,8 @@ bool DatelineParser::is_date_like(std::string_view text, const Pieces& p, std::s
     // `آذار/مارس` is one piece: look at each side of the slash.
     while (!word.empty()) {
       const std::size_t slash = word.find('/');
-      fold_into(word.substr(0, slash), key);
+      key.clear();
+      nahr::arabic::append_folded(key, word.substr(0, slash), kKeyFolding);
       if (date_words().count(key) != 0) return true;
       word.remove_prefix(slash == std::string_view::npos ? word.size() : slash + 1);
     }

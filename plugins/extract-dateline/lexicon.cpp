@@ -1,7 +1,5 @@
 #include "lexicon.hpp"
 
-#include "arabic_fold.hpp"
-
 #include <nahr/error.hpp>
 
 #include <fstream>
@@ -119,17 +117,17 @@ std::string Lexicon::place_key(std::string_view written) {
   std::string key;
   bool pending_space = false;
   for (std::size_t i = 0; i < written.size();) {
-    const CodePoint cp = decode_at(written, i);
+    const CodePoint cp = decode(written, i);
     i += cp.length;
     if (is_blank(cp.value) || is_line_break(cp.value)) {
       pending_space = !key.empty();
       continue;
     }
-    const char32_t c = fold(cp.value);
+    const char32_t c = nahr::arabic::fold(cp.value, kKeyFolding);
     if (c == 0) continue;
     if (pending_space) key += ' ';
     pending_space = false;
-    append_utf8(key, c);
+    nahr::utf8::append(key, c);
   }
   return key;
 }
@@ -137,10 +135,10 @@ std::string Lexicon::place_key(std::string_view written) {
 std::string Lexicon::agency_key(std::string_view written) {
   std::string key;
   for (std::size_t i = 0; i < written.size();) {
-    const CodePoint cp = decode_at(written, i);
+    const CodePoint cp = decode(written, i);
     i += cp.length;
     if (is_blank(cp.value) || cp.value == U'.') continue;
-    if (const char32_t c = fold(cp.value)) append_utf8(key, c);
+    if (const char32_t c = nahr::arabic::fold(cp.value, kKeyFolding)) nahr::utf8::append(key, c);
   }
   return key;
 }

@@ -2,6 +2,10 @@
 // `ا ف ب` and `أ.ف.ب` are one agency and `الإسكندرية` matches `الاسكندرية`.
 #pragma once
 
+#include <nahr/text/arabic.hpp>
+#include <nahr/text/chars.hpp>
+#include <nahr/text/utf8.hpp>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +14,15 @@
 #include <vector>
 
 namespace extract_dateline {
+
+// How place names, agencies and the words around them are folded into keys.
+inline constexpr nahr::arabic::FoldRules kKeyFolding{.decimal_signs = true};
+
+// The SDK's text helpers the parser and the lists scan with.
+using nahr::chars::is_blank;
+using nahr::chars::is_line_break;
+using nahr::utf8::CodePoint;
+using nahr::utf8::decode;
 
 // Cities may stand alone before a colon (`بيروت:`); countries and regions
 // need an agency or a date beside them, because a headline like

@@ -5,7 +5,6 @@
 #include "calendar.hpp"
 #include "date_scanner.hpp"
 #include "lexicon.hpp"
-#include "tokens.hpp"
 
 #include <nahr/plugin.hpp>
 
@@ -32,7 +31,7 @@ class DateExtractor final : public nahr::Extractor {
   DateScanner scanner_;
   std::string date_field_;
   // Reused across documents.
-  Tokens tokens_;
+  nahr::lexicon::WordTokens tokens_{name};
   std::vector<DateMatch> matches_;
 };
 

@@ -1,7 +1,8 @@
 #include "date_scanner.hpp"
 
-#include "arabic_fold.hpp"
 #include "calendar.hpp"
+
+#include <nahr/text/arabic.hpp>
 
 #include <span>
 
@@ -22,24 +23,6 @@ bool starts_with_any(std::string_view key, std::span<const std::string_view> pre
   return false;
 }
 
-// Byte offset in text[begin, end) after `letters` letters of its key and the
-// tatweel or marks that follow them.
-std::size_t skip_letters(std::string_view text, std::size_t begin, std::size_t end,
-                         std::size_t letters) {
-  std::size_t i = begin;
-  while (i < end && letters > 0) {
-    const CodePoint cp = decode_at(text, i);
-    if (fold(cp.value) != 0) --letters;
-    i += cp.length;
-  }
-  while (i < end) {
-    const CodePoint cp = decode_at(text, i);
-    if (fold(cp.value) != 0) break;
-    i += cp.length;
-  }
-  return i;
-}
-
 // The value of an all-ASCII-digit key of at most `max_digits` digits.
 std::optional<int> small_integer(std::string_view key, std::size_t max_digits) {
   if (key.empty() || key.size() > max_digits) return std::nullopt;
@@ -56,47 +39,6 @@ std::optional<int> small_integer(std::string_view key, std::size_t max_digits) {
 constexpr int hijri_years_from = 1300;
 constexpr int hijri_years_to = 1500;
 
-struct SlashParts {
-  int values[3];
-  std::size_t sizes[3];
-  std::size_t last;  // token
-};
-
-// Three numbers joined by `/`, inside one token (`12/3/2019`) or spread over
-// several (`12 / 3 / 2019`, `26 /11 /1436`).
-std::optional<SlashParts> slash_parts(const Tokens& tokens, std::size_t i) {
-  SlashParts p{};
-  std::size_t count = 0;
-  bool expect_number = true;
-  std::size_t t = i;
-  while (t < tokens.size() && count < 3) {
-    if (!expect_number) {
-      if (!tokens.is_symbol(t, "/")) break;
-      expect_number = true;
-      ++t;
-      continue;
-    }
-    if (!tokens.is_digits(t)) break;
-    std::string_view key = tokens.key(t);
-    while (true) {
-      const std::size_t slash = key.find('/');
-      const std::string_view piece = key.substr(0, slash);
-      const auto v = small_integer(piece, 4);
-      if (!v || count == 3) return std::nullopt;
-      p.values[count] = *v;
-      p.sizes[count] = piece.size();
-      ++count;
-      if (slash == std::string_view::npos) break;
-      key.remove_prefix(slash + 1);
-    }
-    p.last = t;
-    expect_number = false;
-    ++t;
-  }
-  if (count != 3) return std::nullopt;
-  return p;
-}
-
 // A word the lexicon says anything about, class or role.
 bool known(const Word& w) {
   return w.kind != WordClass::none || w.tail != Tail::none || w.qualifier != Qualifier::none ||
@@ -110,7 +52,7 @@ const Word& unknown_word() {
 
 }  // namespace
 
-void DateScanner::look_up(const Tokens& tokens) {
+void DateScanner::look_up(const WordTokens& tokens) {
   entries_.resize(tokens.size());
   with_conjunction_.resize(tokens.size());
   with_clitics_.resize(tokens.size());
@@ -124,11 +66,11 @@ void DateScanner::look_up(const Tokens& tokens) {
   }
 }
 
-const Word& DateScanner::word_at(const Tokens& tokens, std::size_t i) const {
+const Word& DateScanner::word_at(const WordTokens& tokens, std::size_t i) const {
   return tokens.is_word(i) ? *entries_[i] : unknown_word();
 }
 
-DateScanner::Classified DateScanner::classify(const Tokens& tokens, std::size_t i,
+DateScanner::Classified DateScanner::classify(const WordTokens& tokens, std::size_t i,
                                               bool with_prepositions) const {
   if (!tokens.is_word(i)) return {&unknown_word(), 0};
   return with_prepositions ? with_clitics_[i] : with_conjunction_[i];
@@ -158,14 +100,14 @@ DateScanner::Classified DateScanner::strip_clitics(std::string_view key, const W
   return {&unknown_word(), 0};
 }
 
-bool DateScanner::in_context(const Tokens& tokens, std::size_t i) const {
+bool DateScanner::in_context(const WordTokens& tokens, std::size_t i) const {
   return i > 0 && classify(tokens, i - 1, false).word->context;
 }
 
-bool DateScanner::after_since(const Tokens& tokens, std::size_t i) const {
-  static const std::string since = folded("منذ");
-  static const std::string parts[] = {folded("مطلع"),  folded("أوائل"), folded("منتصف"),
-                                      folded("أواخر"), folded("نهاية"), folded("بداية")};
+bool DateScanner::after_since(const WordTokens& tokens, std::size_t i) const {
+  static const std::string since = word_key("منذ");
+  static const std::string parts[] = {word_key("مطلع"),  word_key("أوائل"), word_key("منتصف"),
+                                      word_key("أواخر"), word_key("نهاية"), word_key("بداية")};
   const auto is_since = [&](std::size_t k) {
     if (!tokens.is_word(k)) return false;
     const std::string_view key = tokens.key(k);
@@ -181,7 +123,7 @@ bool DateScanner::after_since(const Tokens& tokens, std::size_t i) const {
   return false;
 }
 
-std::optional<DateScanner::Month> DateScanner::month_name_at(const Tokens& tokens,
+std::optional<DateScanner::Month> DateScanner::month_name_at(const WordTokens& tokens,
                                                              std::size_t i, const Word& w) const {
   switch (w.kind) {
     case WordClass::month:
@@ -198,7 +140,7 @@ std::optional<DateScanner::Month> DateScanner::month_name_at(const Tokens& token
   }
 }
 
-std::optional<DateScanner::Month> DateScanner::month_at(const Tokens& tokens, std::size_t i,
+std::optional<DateScanner::Month> DateScanner::month_at(const WordTokens& tokens, std::size_t i,
                                                         const Word& first) const {
   std::optional<Month> m = month_name_at(tokens, i, first);
   if (!m || m->hijri) return m;
@@ -224,7 +166,7 @@ std::optional<DateScanner::Month> DateScanner::month_at(const Tokens& tokens, st
   return m;
 }
 
-std::optional<DateScanner::Year> DateScanner::year_after(const Tokens& tokens, std::size_t last,
+std::optional<DateScanner::Year> DateScanner::year_after(const WordTokens& tokens, std::size_t last,
                                                          bool hijri) const {
   const std::size_t i = last + 1;
   if (!tokens.is_digits(i)) return std::nullopt;
@@ -242,14 +184,14 @@ std::optional<DateScanner::Year> DateScanner::year_after(const Tokens& tokens, s
   return y;
 }
 
-std::optional<DateMatch> DateScanner::numeric_at(const Tokens& tokens, std::size_t i,
+std::optional<DateMatch> DateScanner::numeric_at(const WordTokens& tokens, std::size_t i,
                                                  std::size_t& next) const {
   int parts[3] = {0, 0, 0};
   std::size_t sizes[3] = {0, 0, 0};
   std::size_t last = i;
-  if (const auto slashed = slash_parts(tokens, i)) {
+  if (const auto slashed = nahr::lexicon::slash_numbers(tokens, i)) {
     // 12/3/2019, 12 / 3 / 2019 (day first, the Arab order) or 2019/3/12.
-    for (int k = 0; k < 3; ++k) parts[k] = slashed->values[k], sizes[k] = slashed->sizes[k];
+    for (int k = 0; k < 3; ++k) parts[k] = slashed->values[k], sizes[k] = slashed->digits[k];
     last = slashed->last;
   } else {
     // 2019-03-12: digits, dash, digits, dash, digits with nothing between.
@@ -291,7 +233,7 @@ std::optional<DateMatch> DateScanner::numeric_at(const Tokens& tokens, std::size
   return d;
 }
 
-std::optional<DateMatch> DateScanner::day_month_at(const Tokens& tokens, std::size_t i,
+std::optional<DateMatch> DateScanner::day_month_at(const WordTokens& tokens, std::size_t i,
                                                    std::size_t& next) const {
   const auto day = small_integer(tokens.key(i), 2);
   if (!day || *day < 1 || *day > 31) return std::nullopt;
@@ -316,7 +258,7 @@ std::optional<DateMatch> DateScanner::day_month_at(const Tokens& tokens, std::si
   return d;
 }
 
-std::optional<DateMatch> DateScanner::year_number_at(const Tokens& tokens, std::size_t i,
+std::optional<DateMatch> DateScanner::year_number_at(const WordTokens& tokens, std::size_t i,
                                                      std::size_t& next) const {
   const std::string_view key = tokens.key(i);
   const auto year = small_integer(key, 4);
@@ -375,7 +317,7 @@ std::optional<DateMatch> DateScanner::year_number_at(const Tokens& tokens, std::
 }
 
 std::optional<DateMatch> DateScanner::month_expression_at(std::string_view text,
-                                                          const Tokens& tokens, std::size_t i,
+                                                          const WordTokens& tokens, std::size_t i,
                                                           std::size_t& next) const {
   // A conjunction may precede a month that needs no context (`وشباط`).
   const Classified c = classify(tokens, i, false);
@@ -400,18 +342,20 @@ std::optional<DateMatch> DateScanner::month_expression_at(std::string_view text,
       ++last;
     }
   }
-  d.begin = skip_letters(text, tokens[i].begin, tokens[i].end, c.clitic_letters);
+  d.begin =
+      nahr::arabic::skip_folded_letters(text, tokens[i].begin, tokens[i].end, c.clitic_letters);
   d.end = tokens[last].end;
   next = last + 1;
   return d;
 }
 
-std::optional<DateMatch> DateScanner::year_words_at(std::string_view text, const Tokens& tokens,
+std::optional<DateMatch> DateScanner::year_words_at(std::string_view text, const WordTokens& tokens,
                                                     std::size_t i, std::size_t& next) const {
   const Classified c = classify(tokens, i, true);
   const WordClass kind = c.word->kind;
   DateMatch d;
-  d.begin = skip_letters(text, tokens[i].begin, tokens[i].end, c.clitic_letters);
+  d.begin =
+      nahr::arabic::skip_folded_letters(text, tokens[i].begin, tokens[i].end, c.clitic_letters);
   if (kind == WordClass::year_word) {
     // العام 2014, لعام 2019, عام 1440 هـ
     if (tokens.is_digits(i + 1)) {
@@ -455,16 +399,17 @@ std::optional<DateMatch> DateScanner::year_words_at(std::string_view text, const
   return std::nullopt;
 }
 
-std::optional<DateMatch> DateScanner::relative_day_at(std::string_view text, const Tokens& tokens,
-                                                      std::size_t i, std::size_t& next) const {
-  static const std::string before_yesterday_head = folded("أول");
-  static const std::string after_head = folded("بعد");
-  static const std::string tomorrow_bare = folded("غد");
-  static const std::string from_word = folded("من");
+std::optional<DateMatch> DateScanner::relative_day_at(std::string_view text,
+                                                      const WordTokens& tokens, std::size_t i,
+                                                      std::size_t& next) const {
+  static const std::string before_yesterday_head = word_key("أول");
+  static const std::string after_head = word_key("بعد");
+  static const std::string tomorrow_bare = word_key("غد");
+  static const std::string from_word = word_key("من");
   // `في ذلك اليوم`; `عين اليوم` is a newspaper's name.
-  static const std::string that_words[] = {folded("ذلك"), folded("نفس"), folded("تلك"),
-                                           folded("عين")};
-  static const std::string same_words[] = {folded("نفسه"), folded("ذاته")};
+  static const std::string that_words[] = {word_key("ذلك"), word_key("نفس"), word_key("تلك"),
+                                           word_key("عين")};
+  static const std::string same_words[] = {word_key("نفسه"), word_key("ذاته")};
 
   DateMatch d;
   d.kind = DateKind::relative;
@@ -507,13 +452,14 @@ std::optional<DateMatch> DateScanner::relative_day_at(std::string_view text, con
   }
   // أمس الاثنين, اليوم الخميس: one date, the weekday naming the same day.
   if (word_at(tokens, last + 1).kind == WordClass::weekday) ++last;
-  d.begin = skip_letters(text, tokens[i].begin, tokens[i].end, c.clitic_letters);
+  d.begin =
+      nahr::arabic::skip_folded_letters(text, tokens[i].begin, tokens[i].end, c.clitic_letters);
   d.end = tokens[last].end;
   next = last + 1;
   return d;
 }
 
-std::optional<DateMatch> DateScanner::weekday_at(std::string_view text, const Tokens& tokens,
+std::optional<DateMatch> DateScanner::weekday_at(std::string_view text, const WordTokens& tokens,
                                                  std::size_t i, std::size_t& next) const {
   const Classified c = classify(tokens, i, true);
   if (c.word->kind != WordClass::weekday) return std::nullopt;
@@ -526,13 +472,14 @@ std::optional<DateMatch> DateScanner::weekday_at(std::string_view text, const To
     d.qualifier = q;
     last = i + 1;
   }
-  d.begin = skip_letters(text, tokens[i].begin, tokens[i].end, c.clitic_letters);
+  d.begin =
+      nahr::arabic::skip_folded_letters(text, tokens[i].begin, tokens[i].end, c.clitic_letters);
   d.end = tokens[last].end;
   next = last + 1;
   return d;
 }
 
-void DateScanner::scan(std::string_view text, const Tokens& tokens,
+void DateScanner::scan(std::string_view text, const WordTokens& tokens,
                        std::vector<DateMatch>& out) {
   look_up(tokens);
   std::size_t i = 0;

@@ -18,7 +18,8 @@
 #pragma once
 
 #include "lexicon.hpp"
-#include "tokens.hpp"
+
+#include <nahr/text/word_tokens.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -26,6 +27,8 @@
 #include <vector>
 
 namespace extract_dates {
+
+using nahr::lexicon::WordTokens;
 
 enum class DateKind { weekday, month, year, hijri, relative, full };
 enum class RelativeUnit { day, month, year };
@@ -49,7 +52,7 @@ class DateScanner {
   explicit DateScanner(const Lexicon& lexicon) : lexicon_(lexicon) {}
 
   // Appends the dates of `text`, whose tokens are `tokens`, to `out`.
-  void scan(std::string_view text, const Tokens& tokens, std::vector<DateMatch>& out);
+  void scan(std::string_view text, const WordTokens& tokens, std::vector<DateMatch>& out);
 
  private:
   struct Classified {
@@ -70,38 +73,40 @@ class DateScanner {
 
   // Looks every word up once (most are ruled out by the lexicon's filter);
   // the grammar then reads the results.
-  void look_up(const Tokens& tokens);
+  void look_up(const WordTokens& tokens);
   // `key` without its clitics: و or ف, then (when `prepositions`) ب or ل;
   // `للعام` is ل + العام.
   Classified strip_clitics(std::string_view key, const Word& plain, bool prepositions) const;
   // The lexicon entry of word token i (an empty Word for other tokens).
-  const Word& word_at(const Tokens& tokens, std::size_t i) const;
+  const Word& word_at(const WordTokens& tokens, std::size_t i) const;
   // Word token i with its clitics stripped as strip_clitics() does.
-  Classified classify(const Tokens& tokens, std::size_t i, bool prepositions) const;
+  Classified classify(const WordTokens& tokens, std::size_t i, bool prepositions) const;
   // A month name whose first word is token i, read as `first` (the token's
   // word, or the word under its clitic), with its slash or bracket pair.
-  std::optional<Month> month_at(const Tokens& tokens, std::size_t i, const Word& first) const;
-  std::optional<Month> month_name_at(const Tokens& tokens, std::size_t i, const Word& first) const;
+  std::optional<Month> month_at(const WordTokens& tokens, std::size_t i, const Word& first) const;
+  std::optional<Month> month_name_at(const WordTokens& tokens, std::size_t i,
+                                     const Word& first) const;
   // A year (and era marker) right after token `last`.
-  std::optional<Year> year_after(const Tokens& tokens, std::size_t last, bool hijri) const;
-  bool in_context(const Tokens& tokens, std::size_t i) const;
+  std::optional<Year> year_after(const WordTokens& tokens, std::size_t last, bool hijri) const;
+  bool in_context(const WordTokens& tokens, std::size_t i) const;
   // `منذ` before token i, or `منذ مطلع`, `منذ نهاية` …
-  bool after_since(const Tokens& tokens, std::size_t i) const;
+  bool after_since(const WordTokens& tokens, std::size_t i) const;
 
   // Each returns the match starting at token i and sets `next` past it.
-  std::optional<DateMatch> numeric_at(const Tokens& tokens, std::size_t i, std::size_t& next) const;
-  std::optional<DateMatch> day_month_at(const Tokens& tokens, std::size_t i,
-                                        std::size_t& next) const;
-  std::optional<DateMatch> year_number_at(const Tokens& tokens, std::size_t i,
-                                          std::size_t& next) const;
-  std::optional<DateMatch> month_expression_at(std::string_view text, const Tokens& tokens,
-                                               std::size_t i, std::size_t& next) const;
-  std::optional<DateMatch> year_words_at(std::string_view text, const Tokens& tokens,
-                                         std::size_t i, std::size_t& next) const;
-  std::optional<DateMatch> relative_day_at(std::string_view text, const Tokens& tokens,
-                                           std::size_t i, std::size_t& next) const;
-  std::optional<DateMatch> weekday_at(std::string_view text, const Tokens& tokens, std::size_t i,
+  std::optional<DateMatch> numeric_at(const WordTokens& tokens, std::size_t i,
                                       std::size_t& next) const;
+  std::optional<DateMatch> day_month_at(const WordTokens& tokens, std::size_t i,
+                                        std::size_t& next) const;
+  std::optional<DateMatch> year_number_at(const WordTokens& tokens, std::size_t i,
+                                          std::size_t& next) const;
+  std::optional<DateMatch> month_expression_at(std::string_view text, const WordTokens& tokens,
+                                               std::size_t i, std::size_t& next) const;
+  std::optional<DateMatch> year_words_at(std::string_view text, const WordTokens& tokens,
+                                         std::size_t i, std::size_t& next) const;
+  std::optional<DateMatch> relative_day_at(std::string_view text, const WordTokens& tokens,
+                                           std::size_t i, std::size_t& next) const;
+  std::optional<DateMatch> weekday_at(std::string_view text, const WordTokens& tokens,
+                                      std::size_t i, std::size_t& next) const;
 
   const Lexicon& lexicon_;
   // Per token of the document being scanned; capacity kept across documents.

@@ -1,7 +1,5 @@
 #include "lexicon.hpp"
 
-#include "arabic_fold.hpp"
-
 #include <utility>
 #include <vector>
 
@@ -65,12 +63,7 @@ constexpr std::string_view quantities[] = {
 
 }  // namespace
 
-Word& Lexicon::entry(std::string_view spelling) { return building_[folded(spelling)]; }
-
-void Lexicon::add_to_filter(std::string_view key) {
-  const std::uint32_t bit = filter_bit(key);
-  filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
-}
+Word& Lexicon::entry(std::string_view spelling) { return building_[word_key(spelling)]; }
 
 Lexicon::Lexicon() {
   const auto set = [this](std::string_view spelling, WordClass kind, int value) {
@@ -97,15 +90,15 @@ Lexicon::Lexicon() {
   for (auto w : contexts) entry(w).context = true;
   for (auto w : year_prepositions) entry(w).year_preposition = true;
 
-  const std::string article = folded("ال");
-  const std::string lam = folded("ل");
+  const std::string article = word_key("ال");
+  const std::string lam = word_key("ل");
   for (const auto& [key, word] : building_) {
-    add_to_filter(key);
+    filter_.add(key);
     // `للعام` is ل + العام with the article's alef elided: the scanner looks
     // it up as العام, the filter sees لعام.
-    if (key.starts_with(article)) add_to_filter(lam + key.substr(article.size()));
+    if (key.starts_with(article)) filter_.add(lam + key.substr(article.size()));
   }
-  table_ = FoldedTable<Word>(
+  table_ = nahr::lexicon::KeyTable<Word>(
       std::vector<std::pair<std::string, Word>>(building_.begin(), building_.end()));
   building_.clear();
 }

@@ -4,7 +4,8 @@
 // qualifiers `الماضي` / `المقبل` / `الجاري`.
 #pragma once
 
-#include "folded_table.hpp"
+#include <nahr/text/key_table.hpp>
+#include <nahr/text/word_tokens.hpp>
 
 #include <cstdint>
 #include <string>
@@ -12,6 +13,8 @@
 #include <unordered_map>
 
 namespace extract_dates {
+
+using nahr::lexicon::word_key;
 
 enum class WordClass : std::uint8_t {
   none,
@@ -57,60 +60,18 @@ class Lexicon {
   // strips (و ف, then ب ل) can be in the lexicon: a Bloom filter on the
   // first two letters, the last letter and the length that spares most
   // words of a text the hash lookup.
-  bool may_contain(std::string_view key) const;
+  bool may_contain(std::string_view key) const {
+    return filter_.may_contain_after_proclitics(key, "\u0648\u0641", "\u0628\u0644");
+  }
 
  private:
   Word& entry(std::string_view spelling);
-  void add_to_filter(std::string_view key);
-  bool in_filter(std::string_view key) const;
-  // Bit of the filter for the first four bytes (two Arabic letters), the
-  // last two and the length of a key.
-  static std::uint32_t filter_bit(std::string_view key);
 
   // Filled by entry(), then frozen into table_ for lookups.
   std::unordered_map<std::string, Word> building_;
-  FoldedTable<Word> table_;
-  static constexpr std::uint32_t filter_bits_log2 = 14;
-  std::uint64_t filter_[(1u << filter_bits_log2) / 64] = {};
+  nahr::lexicon::KeyTable<Word> table_;
+  nahr::lexicon::KeyFilter filter_;
 };
-
-inline std::uint32_t Lexicon::filter_bit(std::string_view key) {
-  std::uint32_t head = 0;
-  for (std::size_t k = 0; k < 4 && k < key.size(); ++k) {
-    head = head << 8 | static_cast<unsigned char>(key[k]);
-  }
-  std::uint32_t tail = 0;
-  for (std::size_t k = key.size() < 2 ? 0 : key.size() - 2; k < key.size(); ++k) {
-    tail = tail << 8 | static_cast<unsigned char>(key[k]);
-  }
-  std::uint64_t mix = (std::uint64_t{head} << 32 | tail) ^ (key.size() * 0x9E3779B97F4A7C15ull);
-  mix *= 0xFF51AFD7ED558CCDull;
-  return static_cast<std::uint32_t>(mix >> (64 - filter_bits_log2));
-}
-
-inline bool Lexicon::in_filter(std::string_view key) const {
-  const std::uint32_t bit = filter_bit(key);
-  return (filter_[bit / 64] >> (bit % 64) & 1) != 0;
-}
-
-inline bool Lexicon::may_contain(std::string_view key) const {
-  if (in_filter(key)) return true;
-  // Whether the two-byte letter at key[at] is one of `letters`.
-  const auto letter_in = [key](std::size_t at, std::string_view letters) {
-    for (std::size_t k = 0; k < letters.size(); k += 2) {
-      if (key.compare(at, 2, letters.substr(k, 2)) == 0) return true;
-    }
-    return false;
-  };
-  constexpr std::string_view conjunctions = "\u0648\u0641";  // و ف
-  constexpr std::string_view prepositions = "\u0628\u0644";  // ب ل
-  if (key.size() >= 6 && (letter_in(0, conjunctions) || letter_in(0, prepositions)) &&
-      in_filter(key.substr(2))) {
-    return true;
-  }
-  return key.size() >= 8 && letter_in(0, conjunctions) && letter_in(2, prepositions) &&
-         in_filter(key.substr(4));
-}
 
 // The Gregorian or Hijri month a head and tail name (`كانون` + `الثاني` = 1,
 // `جمادى` + `الأولى` = 5); 0 when they do not go together.

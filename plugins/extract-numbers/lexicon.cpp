@@ -1,7 +1,5 @@
 #include "lexicon.hpp"
 
-#include "arabic_fold.hpp"
-
 #include <utility>
 #include <vector>
 
@@ -107,19 +105,18 @@ Lexicon::Lexicon() {
   for (auto w : year_prepositions) add(w, word(WordClass::year_preposition));
   for (auto w : month_tails) mark(w, &Word::month_tail);
   for (auto w : ordinals) mark(w, &Word::ordinal);
-  for (const auto& [key, word] : building_) {
-    const std::uint32_t bit = filter_bit(key);
-    filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
-  }
-  table_ = FoldedTable<Word>(
+  for (const auto& [key, word] : building_) filter_.add(key);
+  table_ = nahr::lexicon::KeyTable<Word>(
       std::vector<std::pair<std::string, Word>>(building_.begin(), building_.end()));
   building_.clear();
 }
 
-void Lexicon::add(std::string_view spelling, Word entry) { building_.emplace(folded(spelling), entry); }
+void Lexicon::add(std::string_view spelling, Word entry) {
+  building_.emplace(word_key(spelling), entry);
+}
 
 void Lexicon::mark(std::string_view spelling, bool Word::*flag) {
-  building_[folded(spelling)].*flag = true;
+  building_[word_key(spelling)].*flag = true;
 }
 
 const Word& Lexicon::find(std::string_view key) const {

@@ -4,7 +4,6 @@
 
 #include "lexicon.hpp"
 #include "number_scanner.hpp"
-#include "tokens.hpp"
 
 #include <nahr/plugin.hpp>
 
@@ -29,7 +28,7 @@ class NumberExtractor final : public nahr::Extractor {
   NumberScanner scanner_;
   bool approximate_;
   // Reused across documents.
-  Tokens tokens_;
+  nahr::lexicon::WordTokens tokens_{name};
   std::vector<NumberMatch> matches_;
 };
 

@@ -1,6 +1,6 @@
 #include "number_scanner.hpp"
 
-#include "arabic_fold.hpp"
+#include <nahr/text/arabic.hpp>
 
 #include <span>
 
@@ -20,24 +20,6 @@ bool starts_with_any(std::string_view key, std::span<const std::string_view> pre
     if (key.starts_with(p)) return true;
   }
   return false;
-}
-
-// Byte offset in text[begin, end) after `letters` letters of its key and the
-// tatweel or marks that follow them (`بـ`, `وَ`).
-std::size_t skip_letters(std::string_view text, std::size_t begin, std::size_t end,
-                         std::size_t letters) {
-  std::size_t i = begin;
-  while (i < end && letters > 0) {
-    const CodePoint cp = decode_at(text, i);
-    if (fold(cp.value) != 0) --letters;
-    i += cp.length;
-  }
-  while (i < end) {
-    const CodePoint cp = decode_at(text, i);
-    if (fold(cp.value) != 0) break;
-    i += cp.length;
-  }
-  return i;
 }
 
 bool is_plain_integer(std::string_view key) {
@@ -76,39 +58,15 @@ bool is_head_class(WordClass c) {
 // The token after a numeric date spread over several tokens (`12 / 3 / 2019`,
 // `26 /11 /1436`), or `i` when none starts at token i; extract-dates reads
 // these (one-token dates like `12/3/2019` never reach the number grammar).
-std::size_t spaced_date_end(const Tokens& tokens, std::size_t i) {
-  std::uint64_t parts[3] = {0, 0, 0};
-  std::size_t sizes[3] = {0, 0, 0};
-  std::size_t count = 0;
-  std::size_t t = i;
-  bool expect_number = true;
-  while (t < tokens.size() && count < 3) {
-    if (!expect_number) {
-      if (!tokens.is_symbol(t, "/")) break;
-      expect_number = true;
-      ++t;
-      continue;
-    }
-    if (!tokens.is_digits(t)) break;
-    std::string_view key = tokens.key(t);
-    while (true) {
-      const std::size_t slash = key.find('/');
-      const std::string_view piece = key.substr(0, slash);
-      if (count == 3 || piece.size() > 4 || !is_plain_integer(piece)) return i;
-      parts[count] = integer_value(piece);
-      sizes[count++] = piece.size();
-      if (slash == std::string_view::npos) break;
-      key.remove_prefix(slash + 1);
-    }
-    expect_number = false;
-    ++t;
-  }
-  if (count != 3 || t == i + 1) return i;
-  const bool year_first = sizes[0] == 4;
-  if (!year_first && sizes[2] != 4) return i;
-  const std::uint64_t day = year_first ? parts[2] : parts[0];
-  const bool valid = parts[1] >= 1 && parts[1] <= 12 && day >= 1 && day <= 31;
-  return valid ? t : i;
+std::size_t spaced_date_end(const WordTokens& tokens, std::size_t i) {
+  const auto date = nahr::lexicon::slash_numbers(tokens, i);
+  if (!date || date->last == i) return i;
+  const bool year_first = date->digits[0] == 4;
+  if (!year_first && date->digits[2] != 4) return i;
+  const int day = date->values[year_first ? 2 : 0];
+  const int month = date->values[1];
+  const bool valid = month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  return valid ? date->last + 1 : i;
 }
 
 }  // namespace
@@ -122,7 +80,7 @@ const Word& unknown_word() {
 
 }  // namespace
 
-void NumberScanner::look_up(const Tokens& tokens) {
+void NumberScanner::look_up(const WordTokens& tokens) {
   entries_.resize(tokens.size());
   classified_.resize(tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -170,13 +128,13 @@ NumberScanner::Classified NumberScanner::look_up_with_clitics(std::string_view k
   return {&unknown_word(), 0};
 }
 
-const NumberScanner::Classified& NumberScanner::classify(const Tokens& tokens,
+const NumberScanner::Classified& NumberScanner::classify(const WordTokens& tokens,
                                                          std::size_t i) const {
   static const Classified none_found{&unknown_word(), 0};
   return tokens.is_word(i) ? classified_[i] : none_found;
 }
 
-const Word& NumberScanner::word_at(const Tokens& tokens, std::size_t i) const {
+const Word& NumberScanner::word_at(const WordTokens& tokens, std::size_t i) const {
   return tokens.is_word(i) ? *entries_[i] : unknown_word();
 }
 
@@ -184,7 +142,7 @@ const Word& NumberScanner::entry_at(std::size_t i) const {
   return i < entries_.size() ? *entries_[i] : unknown_word();
 }
 
-bool NumberScanner::is_date_number(const Tokens& tokens, std::size_t i) const {
+bool NumberScanner::is_date_number(const WordTokens& tokens, std::size_t i) const {
   const std::string_view key = tokens.key(i);
   if (key.find_first_of("/:") != std::string_view::npos) return true;
   if (!is_plain_integer(key) || key.size() > 4) return false;
@@ -242,7 +200,7 @@ bool NumberScanner::is_date_number(const Tokens& tokens, std::size_t i) const {
   return false;
 }
 
-NumberMatch NumberScanner::finish(const Tokens& tokens, std::size_t begin, std::size_t last,
+NumberMatch NumberScanner::finish(const WordTokens& tokens, std::size_t begin, std::size_t last,
                                   const Decimal& value, std::size_t& next) const {
   NumberMatch m;
   m.begin = begin;
@@ -270,7 +228,7 @@ NumberMatch NumberScanner::finish(const Tokens& tokens, std::size_t begin, std::
   return m;
 }
 
-std::optional<NumberMatch> NumberScanner::digits_at(const Tokens& tokens, std::size_t i,
+std::optional<NumberMatch> NumberScanner::digits_at(const WordTokens& tokens, std::size_t i,
                                                     std::size_t currency_symbol,
                                                     std::size_t& next) const {
   // `A350`, `F16`: part of a Latin name.
@@ -298,7 +256,7 @@ std::optional<NumberMatch> NumberScanner::digits_at(const Tokens& tokens, std::s
   return finish(tokens, tokens[i].begin, last, *value, next);
 }
 
-std::optional<NumberMatch> NumberScanner::words_at(std::string_view text, const Tokens& tokens,
+std::optional<NumberMatch> NumberScanner::words_at(std::string_view text, const WordTokens& tokens,
                                                    std::size_t i, std::size_t& next) const {
   const Classified head = classify(tokens, i);
   const WordClass head_class = head.word->kind;
@@ -430,12 +388,12 @@ std::optional<NumberMatch> NumberScanner::words_at(std::string_view text, const 
   }
   if (half_pending) return std::nullopt;
   const std::size_t begin =
-      skip_letters(text, tokens[i].begin, tokens[i].end, head.clitic_letters);
+      nahr::arabic::skip_folded_letters(text, tokens[i].begin, tokens[i].end, head.clitic_letters);
   return finish(tokens, begin, j, total.plus(Decimal::of(group)), next);
 }
 
 std::optional<NumberMatch> NumberScanner::approximate_at(std::string_view text,
-                                                         const Tokens& tokens, std::size_t i,
+                                                         const WordTokens& tokens, std::size_t i,
                                                          std::size_t& next) const {
   const Classified head = classify(tokens, i);
   const bool approximate = head.word->kind == WordClass::approximate ||
@@ -448,14 +406,15 @@ std::optional<NumberMatch> NumberScanner::approximate_at(std::string_view text,
     last = i + 1;
   }
   NumberMatch m;
-  m.begin = skip_letters(text, tokens[i].begin, tokens[i].end, head.clitic_letters);
+  m.begin =
+      nahr::arabic::skip_folded_letters(text, tokens[i].begin, tokens[i].end, head.clitic_letters);
   m.end = tokens[last].end;
   m.approximate = true;
   next = last + 1;
   return m;
 }
 
-std::optional<NumberMatch> NumberScanner::currency_one_at(const Tokens& tokens, std::size_t i,
+std::optional<NumberMatch> NumberScanner::currency_one_at(const WordTokens& tokens, std::size_t i,
                                                           std::size_t& next) const {
   const Word& currency = word_at(tokens, i);
   if (currency.kind != WordClass::currency) return std::nullopt;
@@ -471,7 +430,7 @@ std::optional<NumberMatch> NumberScanner::currency_one_at(const Tokens& tokens, 
   return m;
 }
 
-void NumberScanner::scan(std::string_view text, const Tokens& tokens,
+void NumberScanner::scan(std::string_view text, const WordTokens& tokens,
                          std::vector<NumberMatch>& out) {
   look_up(tokens);
   std::size_t i = 0;

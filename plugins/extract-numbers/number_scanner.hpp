@@ -13,7 +13,8 @@
 
 #include "decimal.hpp"
 #include "lexicon.hpp"
-#include "tokens.hpp"
+
+#include <nahr/text/word_tokens.hpp>
 
 #include <cstddef>
 #include <optional>
@@ -22,6 +23,9 @@
 #include <vector>
 
 namespace extract_numbers {
+
+using nahr::lexicon::TokenKind;
+using nahr::lexicon::WordTokens;
 
 enum class NumberKind { cardinal, percent, currency };
 
@@ -39,7 +43,7 @@ class NumberScanner {
   explicit NumberScanner(const Lexicon& lexicon) : lexicon_(lexicon) {}
 
   // Appends the numbers of `text`, whose tokens are `tokens`, to `out`.
-  void scan(std::string_view text, const Tokens& tokens, std::vector<NumberMatch>& out);
+  void scan(std::string_view text, const WordTokens& tokens, std::vector<NumberMatch>& out);
 
  private:
   // A word with its clitics (و ف, then ب ل ك) stripped when that finds it.
@@ -48,30 +52,30 @@ class NumberScanner {
     std::size_t clitic_letters;
   };
   // Looks every token up once; the grammar then reads the results.
-  void look_up(const Tokens& tokens);
+  void look_up(const WordTokens& tokens);
   Classified look_up_with_clitics(std::string_view key, const Word& plain) const;
-  const Classified& classify(const Tokens& tokens, std::size_t i) const;
+  const Classified& classify(const WordTokens& tokens, std::size_t i) const;
   // The lexicon entry of word token i (unknown for other tokens).
-  const Word& word_at(const Tokens& tokens, std::size_t i) const;
+  const Word& word_at(const WordTokens& tokens, std::size_t i) const;
   // The lexicon entry of word or symbol token i (`دولار`, `$`).
   const Word& entry_at(std::size_t i) const;
 
   // Digits token i is a day, a year or a time rather than a quantity:
   // `12 آذار`, `آذار/مارس 2019`, `العام 2014`, `1440 هـ`, `منذ 2014`, `الـ2014`.
-  bool is_date_number(const Tokens& tokens, std::size_t i) const;
+  bool is_date_number(const WordTokens& tokens, std::size_t i) const;
 
   // Each returns the match starting at token i and sets `next` past it.
   // `currency_symbol`: the token of a `$` before the digits, or none.
-  std::optional<NumberMatch> digits_at(const Tokens& tokens, std::size_t i,
+  std::optional<NumberMatch> digits_at(const WordTokens& tokens, std::size_t i,
                                        std::size_t currency_symbol, std::size_t& next) const;
-  std::optional<NumberMatch> words_at(std::string_view text, const Tokens& tokens, std::size_t i,
-                                      std::size_t& next) const;
-  std::optional<NumberMatch> approximate_at(std::string_view text, const Tokens& tokens,
+  std::optional<NumberMatch> words_at(std::string_view text, const WordTokens& tokens,
+                                      std::size_t i, std::size_t& next) const;
+  std::optional<NumberMatch> approximate_at(std::string_view text, const WordTokens& tokens,
                                             std::size_t i, std::size_t& next) const;
-  std::optional<NumberMatch> currency_one_at(const Tokens& tokens, std::size_t i,
+  std::optional<NumberMatch> currency_one_at(const WordTokens& tokens, std::size_t i,
                                              std::size_t& next) const;
   // Adds a percent or currency suffix after token `last` and fills the match.
-  NumberMatch finish(const Tokens& tokens, std::size_t begin, std::size_t last,
+  NumberMatch finish(const WordTokens& tokens, std::size_t begin, std::size_t last,
                      const Decimal& value, std::size_t& next) const;
 
   const Lexicon& lexicon_;

@@ -1,7 +1,5 @@
 #include "lexicon.hpp"
 
-#include "arabic_fold.hpp"
-
 #include <array>
 
 namespace extract_sentences {
@@ -35,12 +33,16 @@ constexpr std::array kReportingVerbs = {
 }  // namespace
 
 Lexicon::Lexicon(const std::vector<std::string>& extra_abbreviations) {
-  for (const char* word : kAbbreviations) abbreviations_.insert(folded(word));
+  for (const char* word : kAbbreviations) {
+    abbreviations_.insert(nahr::arabic::folded(word, kKeyFolding));
+  }
   for (std::string_view word : extra_abbreviations) {
     if (word.ends_with('.')) word.remove_suffix(1);  // "Dr." and "Dr" are the same entry
-    if (!word.empty()) abbreviations_.insert(folded(word));
+    if (!word.empty()) abbreviations_.insert(nahr::arabic::folded(word, kKeyFolding));
   }
-  for (const char* word : kReportingVerbs) reporting_verbs_.insert(folded(word));
+  for (const char* word : kReportingVerbs) {
+    reporting_verbs_.insert(nahr::arabic::folded(word, kKeyFolding));
+  }
 }
 
 }  // namespace extract_sentences

@@ -3,6 +3,8 @@
 // on (`«…؟» قال الوزير`). Both are looked up by folded key.
 #pragma once
 
+#include <nahr/text/arabic.hpp>
+
 #include <functional>
 #include <string>
 #include <string_view>
@@ -10,6 +12,10 @@
 #include <vector>
 
 namespace extract_sentences {
+
+// How words are folded into the lists' keys (nahr/text/arabic.hpp), ASCII
+// lower-cased: `Dr` and `DR` are one abbreviation.
+inline constexpr nahr::arabic::FoldRules kKeyFolding{.ascii_lowercase = true};
 
 class Lexicon {
  public:

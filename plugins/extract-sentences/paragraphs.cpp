@@ -1,6 +1,6 @@
 #include "paragraphs.hpp"
 
-#include "utf8.hpp"
+#include "characters.hpp"
 
 namespace extract_sentences {
 namespace {
@@ -11,8 +11,8 @@ std::size_t line_break_at(std::string_view text, std::size_t i) {
   if (b == '\n') return 1;
   if (b == '\r') return (i + 1 < text.size() && text[i + 1] == '\n') ? 2 : 1;
   if (b != 0xC2 && b != 0xE2) return 0;
-  const Decoded d = decode(text, i);
-  return is_line_break(d.cp) ? d.size : 0;
+  const CodePoint d = decode(text, i);
+  return is_line_break(d.value) ? d.length : 0;
 }
 
 bool is_paragraph_separator(std::string_view text, std::size_t i) {
@@ -22,9 +22,9 @@ bool is_paragraph_separator(std::string_view text, std::size_t i) {
 // Where the blanks (other than line breaks) starting at i end.
 std::size_t skip_spaces(std::string_view text, std::size_t i) {
   while (i < text.size()) {
-    const Decoded d = decode(text, i);
-    if (!is_blank(d.cp) || is_line_break(d.cp)) break;
-    i += d.size;
+    const CodePoint d = decode(text, i);
+    if (!is_blank(d.value) || is_line_break(d.value)) break;
+    i += d.length;
   }
   return i;
 }
@@ -33,14 +33,14 @@ std::size_t skip_spaces(std::string_view text, std::size_t i) {
 
 Range trim(std::string_view text, std::size_t begin, std::size_t end) {
   while (begin < end) {
-    const Decoded d = decode(text, begin);
-    if (!is_blank(d.cp)) break;
-    begin += d.size;
+    const CodePoint d = decode(text, begin);
+    if (!is_blank(d.value)) break;
+    begin += d.length;
   }
   while (end > begin) {
-    const Decoded d = decode_before(text, end);
-    if (!is_blank(d.cp)) break;
-    end -= d.size;
+    const CodePoint d = decode_before(text, end);
+    if (!is_blank(d.value)) break;
+    end -= d.length;
   }
   return {begin, end};
 }

@@ -1,7 +1,6 @@
 #include "sentence_splitter.hpp"
 
-#include "arabic_fold.hpp"
-#include "utf8.hpp"
+#include "characters.hpp"
 
 namespace extract_sentences {
 namespace {
@@ -10,9 +9,9 @@ bool is_letter_or_mark(char32_t cp) { return is_letter(cp) || is_letter_mark(cp)
 
 std::size_t skip_blanks(std::string_view text, std::size_t i, std::size_t end) {
   while (i < end) {
-    const Decoded d = decode(text, i);
-    if (!is_blank(d.cp)) break;
-    i += d.size;
+    const CodePoint d = decode(text, i);
+    if (!is_blank(d.value)) break;
+    i += d.length;
   }
   return i;
 }
@@ -33,23 +32,23 @@ WordBefore word_before(std::string_view text, std::size_t start, std::size_t dot
   int part = 0;  // letters in the part being read
   std::size_t i = dot;
   while (i > start) {
-    const Decoded d = decode_before(text, i);
-    if (is_letter(d.cp)) {
-      if (w.letters > 0 && is_latin_letter(d.cp) != w.latin) break;  // `الـU.N`: script changes
+    const CodePoint d = decode_before(text, i);
+    if (is_letter(d.value)) {
+      if (w.letters > 0 && is_latin_letter(d.value) != w.latin) break;  // `الـU.N`: script changes
       ++part;
       ++w.letters;
-      w.latin = w.latin || is_latin_letter(d.cp);
-    } else if (is_letter_mark(d.cp)) {
+      w.latin = w.latin || is_latin_letter(d.value);
+    } else if (is_letter_mark(d.value)) {
       // belongs to the letter before it
-    } else if (d.cp == '.' && part > 0 && i - 1 > start &&
-               is_letter_or_mark(decode_before(text, i - 1).cp)) {
+    } else if (d.value == '.' && part > 0 && i - 1 > start &&
+               is_letter_or_mark(decode_before(text, i - 1).value)) {
       ++w.segments;
       w.single_letters = w.single_letters && part == 1;
       part = 0;
     } else {
       break;
     }
-    i -= d.size;
+    i -= d.length;
     w.begin = i;
   }
   if (part > 0) {
@@ -63,9 +62,9 @@ WordBefore word_before(std::string_view text, std::size_t start, std::size_t dot
 // kInvalid at the end.
 char32_t first_after_closing_marks(std::string_view text, std::size_t i, std::size_t end) {
   while (i < end) {
-    const Decoded d = decode(text, i);
-    if (!is_blank(d.cp) && !is_closing_mark(d.cp) && d.cp != '"') return d.cp;
-    i += d.size;
+    const CodePoint d = decode(text, i);
+    if (!is_blank(d.value) && !is_closing_mark(d.value) && d.value != '"') return d.value;
+    i += d.length;
   }
   return kInvalid;
 }
@@ -75,9 +74,9 @@ char32_t first_after_closing_marks(std::string_view text, std::size_t i, std::si
 bool follows_number(std::string_view text, std::size_t start, std::size_t word_begin) {
   std::size_t i = word_begin;
   while (i > start) {
-    const Decoded d = decode_before(text, i);
-    if (!is_blank(d.cp)) return is_digit(d.cp);
-    i -= d.size;
+    const CodePoint d = decode_before(text, i);
+    if (!is_blank(d.value)) return is_digit(d.value);
+    i -= d.length;
   }
   return false;
 }
@@ -97,7 +96,7 @@ bool only_enumerator_before(std::string_view text, std::size_t start, std::size_
 // in an earlier paragraph) still closes when blank or punctuation follows.
 bool quote_closes_here(std::string_view text, std::size_t after, std::size_t end) {
   if (after >= end) return true;
-  const char32_t cp = decode(text, after).cp;
+  const char32_t cp = decode(text, after).value;
   return is_blank(cp) || is_continuation_mark(cp) || is_terminator(cp) || is_closing_mark(cp) ||
          cp == '"' || cp == '\'';
 }
@@ -106,15 +105,15 @@ bool quote_closes_here(std::string_view text, std::size_t after, std::size_t end
 
 bool SentenceSplitter::full_stop_continues(std::string_view text, std::size_t start,
                                            std::size_t dot, std::size_t end) {
-  const char32_t prev = dot > start ? decode_before(text, dot).cp : kInvalid;
-  const char32_t next = dot + 1 < end ? decode(text, dot + 1).cp : kInvalid;
+  const char32_t prev = dot > start ? decode_before(text, dot).value : kInvalid;
+  const char32_t next = dot + 1 < end ? decode(text, dot + 1).value : kInvalid;
   if (is_digit(prev) && is_digit(next)) return true;  // 3.5, 1.500.000, 12.3.2019
   if (only_enumerator_before(text, start, dot)) return true;
 
   const WordBefore w = word_before(text, start, dot);
   if (w.letters == 0) return false;
   key_.clear();
-  append_folded(key_, text.substr(w.begin, dot - w.begin));
+  nahr::arabic::append_folded(key_, text.substr(w.begin, dot - w.begin), kKeyFolding);
   if (lexicon_.is_abbreviation(key_)) return true;
 
   if (is_letter(next) || is_digit(next)) {
@@ -133,12 +132,12 @@ bool SentenceSplitter::full_stop_continues(std::string_view text, std::size_t st
 bool SentenceSplitter::reporting_verb_at(std::string_view text, std::size_t i, std::size_t end) {
   const std::size_t begin = i;
   while (i < end) {
-    const Decoded d = decode(text, i);
-    if (!is_letter_or_mark(d.cp)) break;
-    i += d.size;
+    const CodePoint d = decode(text, i);
+    if (!is_letter_or_mark(d.value)) break;
+    i += d.length;
   }
   key_.clear();
-  append_folded(key_, text.substr(begin, i - begin));
+  nahr::arabic::append_folded(key_, text.substr(begin, i - begin), kKeyFolding);
   return lexicon_.is_reporting_verb(key_);
 }
 
@@ -155,16 +154,16 @@ void SentenceSplitter::split(std::string_view text, Range paragraph, std::vector
       const unsigned char b2 = static_cast<unsigned char>(text[i + 1]);
       const bool terminator = (b == 0xD8 && b2 == 0x9F) || (b == 0xDB && b2 == 0x94);
       if ((b2 & 0xC0) == 0x80 && !terminator) {
-        if (!content) content = is_letter(decode(text, i).cp) || is_digit(decode(text, i).cp);
+        if (!content) content = is_letter(decode(text, i).value) || is_digit(decode(text, i).value);
         i += 2;
         continue;
       }
     }
-    const Decoded d = b < 0x80 ? Decoded{b, 1} : decode(text, i);
-    if (d.cp == '"') quote_open = !quote_open;
-    if (!is_terminator(d.cp)) {
-      content = content || is_letter(d.cp) || is_digit(d.cp);
-      i += d.size;
+    const CodePoint d = b < 0x80 ? CodePoint{b, 1} : decode(text, i);
+    if (d.value == '"') quote_open = !quote_open;
+    if (!is_terminator(d.value)) {
+      content = content || is_letter(d.value) || is_digit(d.value);
+      i += d.length;
       continue;
     }
 
@@ -173,11 +172,11 @@ void SentenceSplitter::split(std::string_view text, Range paragraph, std::vector
     int count = 0;
     bool dots_only = true;
     while (run_end < end) {
-      const Decoded t = decode(text, run_end);
-      if (!is_terminator(t.cp)) break;
-      dots_only = dots_only && t.cp == '.';
+      const CodePoint t = decode(text, run_end);
+      if (!is_terminator(t.value)) break;
+      dots_only = dots_only && t.value == '.';
       ++count;
-      run_end += t.size;
+      run_end += t.length;
     }
     if (!content || (dots_only && count == 1 && full_stop_continues(text, start, i, end))) {
       i = run_end;
@@ -189,25 +188,25 @@ void SentenceSplitter::split(std::string_view text, Range paragraph, std::vector
     std::size_t close_end = run_end;
     bool quoted = false;
     while (close_end < end) {
-      const Decoded c = decode(text, close_end);
-      if (c.cp == '"') {
+      const CodePoint c = decode(text, close_end);
+      if (c.value == '"') {
         if (!quote_open && !quote_closes_here(text, close_end + 1, end)) break;
         quote_open = false;
-      } else if (c.cp == '\'') {
+      } else if (c.value == '\'') {
         // Only as a closing mark: `هل لاحظتم هذا؟'"`, never `'` opening a quote.
         if (!quote_closes_here(text, close_end + 1, end)) break;
-      } else if (!is_closing_mark(c.cp) && !is_terminator(c.cp)) {
+      } else if (!is_closing_mark(c.value) && !is_terminator(c.value)) {
         break;
       }
-      quoted = quoted || is_quote_mark(c.cp) || c.cp == '\'';
-      close_end += c.size;
+      quoted = quoted || is_quote_mark(c.value) || c.value == '\'';
+      close_end += c.length;
     }
 
     // What follows may carry the sentence on: `؟»، قال`, `approx. five`,
     // `«…؟» تساءل الوزير`.
     const std::size_t next = skip_blanks(text, close_end, end);
     if (next < end) {
-      const char32_t n = decode(text, next).cp;
+      const char32_t n = decode(text, next).value;
       if (is_continuation_mark(n) || (dots_only && is_latin_lower(n)) ||
           (quoted && reporting_verb_at(text, next, end))) {
         i = close_end;

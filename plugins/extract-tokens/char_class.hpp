@@ -2,6 +2,8 @@
 // for ASCII, a 256-entry table for the Arabic block, and ranges for the rest.
 #pragma once
 
+#include <nahr/text/arabic.hpp>
+
 #include <array>
 #include <cstdint>
 
@@ -77,10 +79,7 @@ inline constexpr auto kArabicClasses = detail::make_arabic_table();  // U+0600..
 
 CharClass classify(char32_t cp);
 
-inline bool is_digit(char32_t cp) {
-  return (cp >= '0' && cp <= '9') || (cp >= 0x0660 && cp <= 0x0669) ||
-         (cp >= 0x06F0 && cp <= 0x06F9);
-}
+using nahr::arabic::is_digit;  // 0-9, Arabic-Indic and Persian digits
 inline bool is_ascii_alnum(char32_t cp) {
   return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
 }

@@ -1,8 +1,9 @@
 // The word lists behind clitic segmentation (see clitics.hpp). They are
-// matched on the folded form (arabic_fold.hpp), so they are written here
+// matched on the folded form (nahr/text/arabic.hpp), so they are written here
 // the way the folding leaves them: hamza on alef dropped, ى as ي.
-#include "arabic_fold.hpp"
 #include "clitics.hpp"
+
+#include <nahr/text/arabic.hpp>
 
 #include <array>
 
@@ -90,7 +91,7 @@ constexpr std::array kPrepositionPhrases = {
 
 CliticSegmenter::CliticSegmenter() {
   const auto fill = [](WordSet& set, const auto& words) {
-    for (const char* w : words) set.insert(folded(w));
+    for (const char* w : words) set.insert(nahr::arabic::folded(w));
   };
   fill(whole_exceptions_, kWholeExceptions);
   fill(article_exceptions_, kArticleExceptions);

@@ -1,8 +1,9 @@
 #include "clitics.hpp"
 
-#include "arabic_fold.hpp"
 #include "char_class.hpp"
-#include "utf8.hpp"
+
+#include <nahr/text/arabic.hpp>
+#include <nahr/text/utf8.hpp>
 
 #include <array>
 
@@ -23,16 +24,16 @@ constexpr auto kStemEndings = std::to_array<std::string_view>(
 bool CliticSegmenter::collect_letters(std::string_view word) {
   letters_.clear();
   for (std::size_t i = 0; i < word.size();) {
-    const Decoded d = decode(word, i);
-    const CharClass c = classify(d.cp);
+    const nahr::utf8::CodePoint d = nahr::utf8::decode(word, i);
+    const CharClass c = classify(d.value);
     if (c == CharClass::arabic_letter) {
-      letters_.push_back({fold(d.cp), i, i + d.size});
+      letters_.push_back({nahr::arabic::fold(d.value), i, i + d.length});
     } else if (c == CharClass::arabic_mark || c == CharClass::mark || c == CharClass::joiner) {
-      if (!letters_.empty()) letters_.back().end = i + d.size;  // tashkeel, tatweel: الـ
+      if (!letters_.empty()) letters_.back().end = i + d.length;  // tashkeel, tatweel: الـ
     } else {
       return false;  // a dotted acronym (أ.ف.ب) is not segmented
     }
-    i += d.size;
+    i += d.length;
   }
   return true;
 }
@@ -43,7 +44,7 @@ bool CliticSegmenter::article_at(std::size_t k) const {
 
 std::string_view CliticSegmenter::key(std::size_t from, std::string_view before) {
   key_.assign(before);
-  for (std::size_t k = from; k < letters_.size(); ++k) append_utf8(key_, letters_[k].folded);
+  for (std::size_t k = from; k < letters_.size(); ++k) nahr::utf8::append(key_, letters_[k].folded);
   return key_;
 }
 

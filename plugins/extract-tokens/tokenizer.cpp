@@ -1,7 +1,8 @@
 #include "tokenizer.hpp"
 
 #include "char_class.hpp"
-#include "utf8.hpp"
+
+#include <nahr/text/utf8.hpp>
 
 #include <array>
 
@@ -9,6 +10,13 @@ namespace extract_tokens {
 namespace {
 
 using C = CharClass;
+using nahr::utf8::CodePoint;
+using nahr::utf8::decode;
+
+// The code point at text[i], or kInvalid past the end.
+char32_t peek(std::string_view text, std::size_t i) {
+  return i < text.size() ? decode(text, i).value : nahr::utf8::kInvalid;
+}
 
 struct Classified {
   CharClass cls;
@@ -17,8 +25,8 @@ struct Classified {
 };
 
 Classified at_decoded(std::string_view text, std::size_t i) {
-  const Decoded d = decode(text, i);
-  return {classify(d.cp), d.cp, d.size};
+  const CodePoint d = decode(text, i);
+  return {classify(d.value), d.value, d.length};
 }
 
 // The class of the code point at text[i], with fast paths for ASCII and
@@ -140,17 +148,17 @@ std::string_view kind_name(TokenKind kind) {
 
 std::size_t Tokenizer::scan_number(std::size_t i) const {
   const auto digits = [&](std::size_t k) {
-    while (k < text_.size() && is_digit(peek(text_, k))) k += decode(text_, k).size;
+    while (k < text_.size() && is_digit(peek(text_, k))) k += decode(text_, k).length;
     return k;
   };
   std::size_t j = digits(i);
   while (j < text_.size()) {
-    const Decoded d = decode(text_, j);
-    if (!is_number_separator(d.cp) || !is_digit(peek(text_, j + d.size))) break;
-    j = digits(j + d.size);
+    const CodePoint d = decode(text_, j);
+    if (!is_number_separator(d.value) || !is_digit(peek(text_, j + d.length))) break;
+    j = digits(j + d.length);
   }
   if (j < text_.size()) {
-    if (const Decoded d = decode(text_, j); is_percent_sign(d.cp)) j += d.size;
+    if (const CodePoint d = decode(text_, j); is_percent_sign(d.value)) j += d.length;
   }
   return j;
 }
@@ -183,13 +191,13 @@ std::size_t Tokenizer::scan_latin(std::size_t i) const {
   // Inner apostrophes, hyphens, full stops and underscores join Latin
   // parts: O'Neill, F-16, COVID-19, bbc.com, U.S
   while (j < text_.size()) {
-    const Decoded d = decode(text_, j);
-    const std::size_t after = j + d.size;
+    const CodePoint d = decode(text_, j);
+    const std::size_t after = j + d.length;
     const Classified next = after < text_.size() ? at(text_, after) : Classified{C::blank, 0, 0};
     const bool letter_next = next.cls == C::latin_letter;
     const bool alnum_next = letter_next || (next.cp >= '0' && next.cp <= '9');
-    const bool joins = ((d.cp == '\'' || d.cp == 0x2019) && letter_next) ||
-                       ((d.cp == '-' || d.cp == '.' || d.cp == '_') && alnum_next);
+    const bool joins = ((d.value == '\'' || d.value == 0x2019) && letter_next) ||
+                       ((d.value == '-' || d.value == '.' || d.value == '_') && alnum_next);
     if (!joins) break;
     j = latin_run(text_, after);
   }
@@ -203,16 +211,18 @@ std::size_t Tokenizer::scan_other(std::size_t i) const {
 }
 
 std::size_t Tokenizer::scan_symbol(std::size_t i) const {
-  const Decoded first = decode(text_, i);
-  std::size_t j = i + first.size;
-  if (is_regional_indicator(first.cp) && is_regional_indicator(peek(text_, j))) j += 4;  // a flag
+  const CodePoint first = decode(text_, i);
+  std::size_t j = i + first.length;
+  if (is_regional_indicator(first.value) && is_regional_indicator(peek(text_, j))) {
+    j += 4;  // a flag
+  }
   // Emoji modifiers, variation selectors, keycaps, tags, and ZWJ sequences.
   while (j < text_.size()) {
     const Classified c = at(text_, j);
     if (c.cls == C::mark || is_skin_tone(c.cp)) {
       j += c.size;
     } else if (c.cp == 0x200D && class_at(text_, j + c.size) == C::symbol) {
-      j += c.size + decode(text_, j + c.size).size;
+      j += c.size + decode(text_, j + c.size).length;
     } else {
       break;
     }

@@ -14,7 +14,7 @@
 #include <nahr/text_rewriter.hpp>
 #include <string_view>
 
-#include "unicode.hpp"
+#include "char_class.hpp"
 
 namespace normalise_arabic {
 
@@ -66,7 +66,7 @@ class EditWriter {
   static CharClass last_class(std::string_view s) {
     if (s.empty()) return CharClass::start;
     const auto last = static_cast<unsigned char>(s.back());
-    return classify(last < 0x80 ? last : decode_before(s, s.size()).cp);
+    return classify(last < 0x80 ? last : decode_before(s, s.size()).value);
   }
 
   // Text whose last character is the last one written before input offset

@@ -56,12 +56,12 @@ std::size_t ArabicNormaliser::look_at(std::string_view text, std::size_t i) {
       apply(text, i, i + 2, cp, tables_.arabic(cp));
       i += 2;
     } else {
-      const Decoded d = decode(text, i);
-      if (d.cp != kInvalid) apply(text, i, i + d.size, d.cp, tables_.action(d.cp));
-      i += d.size;
+      const CodePoint d = decode(text, i);
+      if (d.value != kInvalid) apply(text, i, i + d.length, d.value, tables_.action(d.value));
+      i += d.length;
     }
     if (i == n || !tables_.may_start_whitespace(s[i])) return i;
-    if (tables_.action(decode(text, i).cp).op != Op::whitespace) return i;
+    if (tables_.action(decode(text, i).value).op != Op::whitespace) return i;
   }
 }
 
@@ -93,8 +93,8 @@ void ArabicNormaliser::apply(std::string_view text, std::size_t begin, std::size
     case Op::control: {
       // A word starts with a letter or digit, never with a combining mark.
       const char32_t next = next_kept(text, end);
-      const bool separates =
-          is_word(out_.tail_before(begin)) && is_word(classify(next)) && !is_arabic_mark(next);
+      const bool separates = is_word(out_.tail_before(begin)) && is_word(classify(next)) &&
+                             !nahr::arabic::is_mark(next);
       if (separates)
         out_.replace(begin, end, " ");
       else
@@ -129,12 +129,12 @@ bool ArabicNormaliser::hamza_mark_removed(std::string_view text, std::size_t beg
       base = base_.letter;
       break;
     }
-    const Decoded before = decode_before(text, pos);
-    if (!is_arabic_mark(before.cp) && !tables_.drops_out(before.cp)) {
-      base = before.cp;
+    const CodePoint before = decode_before(text, pos);
+    if (!nahr::arabic::is_mark(before.value) && !tables_.drops_out(before.value)) {
+      base = before.value;
       break;
     }
-    pos -= before.size;
+    pos -= before.length;
   }
   base_ = BaseLookup{begin, base};
   return base != kInvalid && tables_.removes_hamza_mark(base, mark);
@@ -148,12 +148,12 @@ char32_t ArabicNormaliser::next_kept(std::string_view text, std::size_t pos) {
   if (ahead_.from <= pos && pos <= ahead_.to) return ahead_.next;
   ahead_.from = pos;
   while (pos < text.size()) {
-    const Decoded next = decode(text, pos);
-    if (!tables_.drops_out(next.cp)) break;
-    pos += next.size;
+    const CodePoint next = decode(text, pos);
+    if (!tables_.drops_out(next.value)) break;
+    pos += next.length;
   }
   ahead_.to = pos;
-  ahead_.next = pos < text.size() ? decode(text, pos).cp : kInvalid;
+  ahead_.next = pos < text.size() ? decode(text, pos).value : kInvalid;
   return ahead_.next;
 }
 

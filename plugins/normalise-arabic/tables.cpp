@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
-#include "unicode.hpp"
+#include "char_class.hpp"
 
 namespace normalise_arabic {
 namespace {
@@ -64,7 +64,7 @@ Tables::Tables(const Rules& rules) : rules_(rules) {
       const Op op = action(cp).op;
       if (op == Op::keep) continue;
       std::string bytes;
-      append_utf8(bytes, cp);
+      nahr::utf8::append(bytes, cp);
       const auto lead = static_cast<unsigned char>(bytes[0]);
       acts[lead] = true;
       whitespace[lead] = whitespace[lead] || op == Op::whitespace;
@@ -128,7 +128,7 @@ bool Tables::removes_hamza_mark(char32_t base, char32_t mark) const {
   // removed on a second run.
   char32_t written = base;
   const Action a = action(base);
-  if (a.op == Op::replace) written = decode_before(text(a), a.size).cp;
+  if (a.op == Op::replace) written = decode_before(text(a), a.size).value;
   return composes(read) || composes(written);
 }
 
@@ -150,7 +150,7 @@ std::string Tables::map_letters(std::u32string_view text) {
     if (a.op == Op::replace)
       out += this->text(a);
     else if (a.op != Op::remove)
-      append_utf8(out, cp);
+      nahr::utf8::append(out, cp);
   }
   return out;
 }
@@ -159,7 +159,7 @@ Action Tables::compute(char32_t cp) {
   const Rules& r = rules_;
   const auto to = [&](char32_t target) {
     std::string bytes;
-    append_utf8(bytes, target);
+    nahr::utf8::append(bytes, target);
     return replace_by(bytes);
   };
 

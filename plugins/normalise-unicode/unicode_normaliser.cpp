@@ -8,13 +8,14 @@
 #include <string>
 #include <string_view>
 
-#include "utf8.hpp"
+#include <nahr/text/utf8.hpp>
 
 namespace nahr::normalise_unicode {
 
 namespace {
 
-constexpr std::string_view replacement_character = "\xEF\xBF\xBD";  // U+FFFD
+using nahr::utf8::CodePoint;
+using nahr::utf8::kReplacement;
 
 Form parse_form(const std::string& value) {
   if (value == "NFC") return Form::nfc;
@@ -64,18 +65,14 @@ struct Replacement {
 class Pass {
  public:
   Pass(std::string_view text, const QuickCheckTable& table, InvalidUtf8Policy policy)
-      : text_(text),
-        bytes_(reinterpret_cast<const unsigned char*>(text.data())),
-        table_(table),
-        policy_(policy),
-        rewriter_(text) {}
+      : text_(text), table_(table), policy_(policy), rewriter_(text) {}
 
   // Decides every edit. Under the reject policy, stops at the first
   // ill-formed sequence and returns it instead.
   std::optional<IllFormed> run() {
     std::size_t i = 0;
     while ((i = skip_stable_starters(i)) < text_.size()) {
-      const Utf8Unit unit = decode(i);
+      const CodePoint unit = decode(i);
       if (unit.valid()) {
         i = scan_segments(i);
       } else if (policy_ == InvalidUtf8Policy::reject) {
@@ -91,19 +88,18 @@ class Pass {
   void commit(Document& doc) {
     rewriter_.commit(doc);
     for (const Replacement& r : replacements_) {
-      doc.annotate("invalid-utf8", {r.begin, r.begin + replacement_character.size()})
-          .set("bytes", r.bytes);
+      doc.annotate("invalid-utf8", {r.begin, r.begin + kReplacement.size()}).set("bytes", r.bytes);
     }
   }
 
  private:
-  Utf8Unit decode(std::size_t i) const { return decode_utf8(bytes_ + i, bytes_ + text_.size()); }
+  CodePoint decode(std::size_t i) const { return nahr::utf8::decode_maximal(text_, i); }
 
   // The first position at or after i that is not a stable starter.
   std::size_t skip_stable_starters(std::size_t i) const {
     while (i < text_.size()) {
-      const Utf8Unit unit = decode(i);
-      if (!unit.valid() || !table_.is_stable_starter(unit.code_point)) break;
+      const CodePoint unit = decode(i);
+      if (!unit.valid() || !table_.is_stable_starter(unit.value)) break;
       i += unit.length;
     }
     return i;
@@ -114,14 +110,13 @@ class Pass {
   // of UAX #15 on each segment and normalises those that fail it. Returns
   // where it stopped.
   std::size_t scan_segments(std::size_t i) {
-    std::size_t segment =
-        table_.info(decode(i).code_point).boundary_before ? i : start_of_previous(i);
+    std::size_t segment = table_.info(decode(i).value).boundary_before ? i : start_of_previous(i);
     bool suspect = false;  // the current segment may need normalising
     std::uint8_t last_class = 0;
     while (i < text_.size()) {
-      const Utf8Unit unit = decode(i);
+      const CodePoint unit = decode(i);
       if (!unit.valid()) break;
-      const CodePointInfo info = table_.info(unit.code_point);
+      const CodePointInfo info = table_.info(unit.value);
       if (info.boundary_before) {
         if (suspect) normalise(segment, i);
         if (info.quick_check_yes) return i;
@@ -145,7 +140,8 @@ class Pass {
     std::size_t start = i;
     if (start > rewriter_.cursor()) {
       do --start;
-      while (start > rewriter_.cursor() && (bytes_[start] & 0xC0) == 0x80);
+      while (start > rewriter_.cursor() &&
+             (static_cast<unsigned char>(text_[start]) & 0xC0) == 0x80);
     }
     return start;
   }
@@ -165,13 +161,12 @@ class Pass {
   }
 
   void replace_ill_formed(std::size_t begin, std::size_t end) {
-    rewriter_.replace(begin, end, replacement_character);
+    rewriter_.replace(begin, end, kReplacement);
     replacements_.push_back(
         {rewriter_.edits().back().new_begin, hex_bytes(text_.substr(begin, end - begin))});
   }
 
   std::string_view text_;
-  const unsigned char* bytes_;
   const QuickCheckTable& table_;
   InvalidUtf8Policy policy_;
   TextRewriter rewriter_;

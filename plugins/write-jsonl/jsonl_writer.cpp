@@ -1,6 +1,6 @@
 #include "jsonl_writer.hpp"
 
-#include "json_escape.hpp"
+#include <nahr/json.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -8,14 +8,6 @@
 
 namespace nahr::write_jsonl {
 namespace {
-
-OffsetUnit parse_unit(std::string_view name) {
-  for (OffsetUnit u : {OffsetUnit::codepoints, OffsetUnit::bytes, OffsetUnit::utf16}) {
-    if (unit_name(u) == name) return u;
-  }
-  throw FatalError("write-jsonl: offsets must be \"codepoints\", \"bytes\" or \"utf16\", not \"" +
-                   std::string(name) + "\"");
-}
 
 void append_number(std::string& out, std::uint64_t n) {
   char digits[20];
@@ -29,22 +21,6 @@ void append_member(std::string& out, std::string_view key, std::uint64_t n) {
   out += key;
   out += "\":";
   append_number(out, n);
-}
-
-// Appends {"key":"value",...}; `for_each` calls its argument once per pair,
-// like Document::for_each_metadata.
-template <class ForEach>
-void append_object(std::string& out, ForEach&& for_each) {
-  out += '{';
-  bool first = true;
-  for_each([&](std::string_view key, std::string_view value) {
-    if (!first) out += ',';
-    first = false;
-    json::append_string(out, key);
-    out += ':';
-    json::append_string(out, value);
-  });
-  out += '}';
 }
 
 bool same_text(std::string_view a, std::string_view b) {
@@ -75,7 +51,7 @@ JsonlWriter::JsonlWriter(const Options& options)
       write_original_text_(options.flag("original_text")),
       write_original_offsets_(options.flag("original_offsets")),
       write_source_(options.flag("source")),
-      unit_(parse_unit(options.text("offsets"))),
+      unit_(parse_unit(options.text("offsets"), name)),
       types_(options.text_list("annotation_types")) {
   std::sort(types_.begin(), types_.end());
 }
@@ -105,7 +81,7 @@ void JsonlWriter::write(const Document& doc) {
     }
   }
   out += ",\"metadata\":";
-  append_object(out, [&](auto&& pair) { doc.for_each_metadata(pair); });
+  json::append_object(out, [&](auto&& pair) { doc.for_each_metadata(pair); });
   append_annotations(out, doc);
   out += ",\"offsets\":\"";
   out += unit_name(unit_);
@@ -123,56 +99,36 @@ void JsonlWriter::append_source(std::string& out, const Document& doc) const {
 }
 
 void JsonlWriter::append_annotations(std::string& out, const Document& doc) {
-  annotations_.clear();
-  const std::size_t count = doc.annotation_count();
-  for (std::size_t i = 0; i < count; ++i) {
-    AnnotationView a = doc.annotation(i);
-    if (wanted(a.type)) annotations_.push_back(a);
+  // Offsets in other units than bytes come from a walk over each text;
+  // when the text was never changed, one walk serves both.
+  const std::string_view text = doc.text();
+  const std::string_view original = doc.original_text();
+  current_offsets_.reset(text, unit_);
+  OffsetConverter* original_offsets = &current_offsets_;
+  if (!same_text(original, text)) {
+    original_offsets_.reset(original, unit_);
+    original_offsets = &original_offsets_;
   }
-
-  // Offsets in other units than bytes come from one pass over each text;
-  // when the text was never changed, one pass serves both.
-  const bool convert = unit_ != OffsetUnit::bytes && !annotations_.empty();
-  OffsetTable* original_table = &original_table_;
-  if (convert) {
-    const std::string_view text = doc.text();
-    const std::string_view original = doc.original_text();
-    const bool one_text = same_text(original, text);
-    if (one_text) original_table = &current_table_;
-    current_table_.clear();
-    original_table_.clear();
-    for (const AnnotationView& a : annotations_) {
-      current_table_.add(a.span.begin);
-      current_table_.add(a.span.end);
-      if (write_original_offsets_) {
-        original_table->add(a.original.begin);
-        original_table->add(a.original.end);
-      }
-    }
-    current_table_.convert(text, unit_);
-    if (write_original_offsets_ && !one_text) original_table_.convert(original, unit_);
-  }
-  const auto in_current = [&](std::uint64_t byte) { return convert ? current_table_(byte) : byte; };
-  const auto in_original = [&](std::uint64_t byte) {
-    return convert ? (*original_table)(byte) : byte;
-  };
 
   out += ",\"annotations\":[";
   bool first = true;
-  for (const AnnotationView& a : annotations_) {
+  const std::size_t count = doc.annotation_count();
+  for (std::size_t i = 0; i < count; ++i) {
+    const AnnotationView a = doc.annotation(i);
+    if (!wanted(a.type)) continue;
     out += first ? "{\"type\":" : ",{\"type\":";
     first = false;
     json::append_string(out, a.type);
-    append_member(out, "begin", in_current(a.span.begin));
-    append_member(out, "end", in_current(a.span.end));
+    append_member(out, "begin", current_offsets_.convert(a.span.begin));
+    append_member(out, "end", current_offsets_.convert(a.span.end));
     if (write_original_offsets_) {
-      append_member(out, "original_begin", in_original(a.original.begin));
-      append_member(out, "original_end", in_original(a.original.end));
+      append_member(out, "original_begin", original_offsets->convert(a.original.begin));
+      append_member(out, "original_end", original_offsets->convert(a.original.end));
     }
     out += ",\"stage\":";
     json::append_string(out, a.stage);
     out += ",\"attributes\":";
-    append_object(out, [&](auto&& pair) { doc.for_each_attribute(a, pair); });
+    json::append_object(out, [&](auto&& pair) { doc.for_each_attribute(a, pair); });
     out += '}';
   }
   out += ']';

@@ -3,9 +3,8 @@
 // consumer asked for.
 #pragma once
 
-#include "offset_table.hpp"
-#include "output_file.hpp"
-
+#include <nahr/io/output_file.hpp>
+#include <nahr/offsets.hpp>
 #include <nahr/plugin.hpp>
 
 #include <string>
@@ -39,11 +38,10 @@ class JsonlWriter final : public nahr::Writer {
   OffsetUnit unit_;
   std::vector<std::string> types_;  // sorted; empty = every type
 
-  OutputFile file_;
+  io::OutputFile file_{name};
   // Reused for every document.
-  std::vector<AnnotationView> annotations_;
-  OffsetTable current_table_;
-  OffsetTable original_table_;
+  OffsetConverter current_offsets_;
+  OffsetConverter original_offsets_;
 };
 
 }  // namespace nahr::write_jsonl

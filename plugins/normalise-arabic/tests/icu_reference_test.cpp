@@ -39,7 +39,7 @@ std::string nfkc(std::string_view text) {
 
 std::string utf8(char32_t cp) {
   std::string out;
-  normalise_arabic::append_utf8(out, cp);
+  nahr::utf8::append(out, cp);
   return out;
 }
 
@@ -116,7 +116,7 @@ const Difference kDifferences[] = {
        for (char32_t c : s) {
          if (c >= 0x0653 && c <= 0x0655) {
            std::size_t base = out.size();
-           while (base > 0 && normalise_arabic::is_arabic_mark(out[base - 1])) --base;
+           while (base > 0 && nahr::arabic::is_mark(out[base - 1])) --base;
            if (base > 0 && out[base - 1] == 0x0627) continue;
          }
          out += c;
@@ -151,15 +151,15 @@ const Difference kDifferences[] = {
 std::u32string decode(std::string_view s) {
   std::u32string out;
   for (std::size_t i = 0; i < s.size();) {
-    const normalise_arabic::Decoded d = normalise_arabic::decode(s, i);
-    out += d.cp;
-    i += d.size;
+    const nahr::utf8::CodePoint d = nahr::utf8::decode(s, i);
+    out += d.value;
+    i += d.length;
   }
   return out;
 }
 std::string encode(const std::u32string& s) {
   std::string out;
-  for (char32_t c : s) normalise_arabic::append_utf8(out, c);
+  for (char32_t c : s) nahr::utf8::append(out, c);
   return out;
 }
 

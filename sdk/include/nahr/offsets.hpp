@@ -1,11 +1,15 @@
 // Converting UTF-8 byte offsets (what nahr uses inside the process) into the
 // unit a consumer needs: code points (Python, most NLP tools) or UTF-16 code
-// units (JavaScript, Java). Writers build one converter per text and ask it
-// for each annotation's ends in increasing order, so the cost is linear.
+// units (JavaScript, Java).
 #pragma once
 
+#include <nahr/error.hpp>
+
+#include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace nahr {
 
@@ -20,34 +24,82 @@ inline std::string_view unit_name(OffsetUnit u) {
   return "bytes";
 }
 
+// The unit unit_name() calls `name`. Any other name is a nahr::FatalError
+// whose message starts with `owner` (a stage name).
+inline OffsetUnit parse_unit(std::string_view name, std::string_view owner) {
+  for (OffsetUnit u : {OffsetUnit::codepoints, OffsetUnit::bytes, OffsetUnit::utf16}) {
+    if (unit_name(u) == name) return u;
+  }
+  throw FatalError(std::string(owner) +
+                   ": offsets must be \"codepoints\", \"bytes\" or \"utf16\", not \"" +
+                   std::string(name) + "\"");
+}
+
+// Converts offsets into one text, asked for in any order. A walk over the
+// text moves to each offset asked for and leaves a checkpoint every
+// kStride bytes; it steps back by walking backwards or from the checkpoint
+// below, whichever is shorter. So offsets asked for in increasing order (the
+// annotations of one stage, mostly) cost one pass over the text, and any
+// order costs at most kStride bytes per offset beyond that.
+//
+// A writer keeps one converter per text it converts and reset()s it for
+// each document, so the checkpoints' memory is reused.
 class OffsetConverter {
  public:
-  OffsetConverter(std::string_view text, OffsetUnit unit) : text_(text), unit_(unit) {}
+  OffsetConverter() = default;
+  OffsetConverter(std::string_view text, OffsetUnit unit) { reset(text, unit); }
 
-  // Converts a byte offset; fastest when called with non-decreasing offsets.
-  // An offset inside a multi-byte sequence counts the partial character.
+  // Starts on `text`, which must outlive the conversions.
+  void reset(std::string_view text, OffsetUnit unit) {
+    text_ = text;
+    unit_ = unit;
+    byte_ = units_ = 0;
+    checkpoints_.assign(1, 0);
+  }
+
+  // Converts a byte offset (past the end counts as the end). An offset
+  // inside a multi-byte sequence counts the partial character.
   std::uint64_t convert(std::uint64_t byte) {
     if (unit_ == OffsetUnit::bytes) return byte;
     if (byte > text_.size()) byte = text_.size();
-    if (byte < byte_) byte_ = units_ = 0;  // out of order: restart
-    for (; byte_ < byte; ++byte_) {
-      const auto c = static_cast<unsigned char>(text_[byte_]);
-      if ((c & 0xC0) != 0x80) units_ += 1;              // a character starts
-      else if (unit_ == OffsetUnit::utf16 && is_fourth_byte()) units_ += 1;  // surrogate pair
+    if (byte < byte_) {
+      const std::uint64_t checkpoint = byte / kStride * kStride;
+      if (byte_ - byte <= byte - checkpoint) {
+        while (byte_ > byte) units_ -= units_at(--byte_);
+        return units_;
+      }
+      byte_ = checkpoint;
+      units_ = checkpoints_[checkpoint / kStride];
+    }
+    while (byte_ < byte) {
+      const std::uint64_t boundary = (byte_ / kStride + 1) * kStride;
+      const std::uint64_t stop = byte < boundary ? byte : boundary;
+      for (; byte_ < stop; ++byte_) units_ += units_at(byte_);
+      if (byte_ == boundary && boundary / kStride == checkpoints_.size()) {
+        checkpoints_.push_back(units_);
+      }
     }
     return units_;
   }
 
  private:
-  // True when byte_ is the last continuation byte of a 4-byte sequence.
-  bool is_fourth_byte() const {
-    return byte_ >= 3 && (static_cast<unsigned char>(text_[byte_ - 3]) & 0xF8) == 0xF0;
+  static constexpr std::uint64_t kStride = 256;
+
+  // What the byte at `at` adds: 1 where a character starts, and for UTF-16
+  // 1 more at the fourth byte of a four-byte sequence (a surrogate pair).
+  std::uint64_t units_at(std::uint64_t at) const {
+    const auto c = static_cast<unsigned char>(text_[at]);
+    if ((c & 0xC0) != 0x80) return 1;
+    return unit_ == OffsetUnit::utf16 && at >= 3 &&
+           (static_cast<unsigned char>(text_[at - 3]) & 0xF8) == 0xF0;
   }
 
   std::string_view text_;
-  OffsetUnit unit_;
-  std::uint64_t byte_ = 0;
-  std::uint64_t units_ = 0;
+  OffsetUnit unit_ = OffsetUnit::bytes;
+  std::uint64_t byte_ = 0;   // where the walk is
+  std::uint64_t units_ = 0;  // units in text_[0, byte_)
+  // checkpoints_[k]: units in text_[0, k * kStride), for each stride walked.
+  std::vector<std::uint64_t> checkpoints_ = {0};
 };
 
 }  // namespace nahr

@@ -1,10 +1,12 @@
-#include "../json_escape.hpp"
+#include <nahr/json.hpp>
 
 #include <catch2/catch.hpp>
 #include <simdjson.h>
 
 #include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -155,4 +157,33 @@ TEST_CASE("escaping appends to what is already in the buffer") {
   std::string out = "{\"النص\":";
   nahr::json::append_string(out, "نعم");
   CHECK(out == "{\"النص\":\"نعم\"");
+}
+
+TEST_CASE("escapes and broken bytes at every position of a long Arabic text") {
+  // Long enough for the UTF-8 check's 64-byte blocks; each insert either
+  // needs escaping, is ill-formed or leaves the two-byte fast path.
+  const std::string story =
+      "قال المتحدث باسم الوزارة «إن المفاوضات مستمرة» وأضاف أن الجولة المقبلة ستعقد في "
+      "العاصمة الأردنية خلال الأسبوع المقبل، بحضور ممثلين عن الأطراف كافة.";
+  for (const std::string insert :
+       {"\"", "\n", "\\", "\xFF", "\xD8", "\xE2\x80\x94", "\xF0\x9F\x98"}) {
+    for (std::size_t at = 0; at <= story.size(); ++at) {
+      const std::string s = story.substr(0, at) + insert + story.substr(at);
+      INFO("insert " << insert.size() << " bytes at " << at);
+      REQUIRE(escaped(s) == reference_escape(s));
+    }
+  }
+}
+
+TEST_CASE("an object of string pairs") {
+  const std::vector<std::pair<std::string, std::string>> pairs = {{"المصدر", "أ ف ب"},
+                                                                  {"quote", "قال \"نعم\""}};
+  std::string out;
+  nahr::json::append_object(out, [&](auto&& f) {
+    for (const auto& [key, value] : pairs) f(key, value);
+  });
+  CHECK(out == "{\"المصدر\":\"أ ف ب\",\"quote\":\"قال \\\"نعم\\\"\"}");
+  out.clear();
+  nahr::json::append_object(out, [](auto&&) {});
+  CHECK(out == "{}");
 }

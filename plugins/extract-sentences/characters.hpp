@@ -1,54 +1,20 @@
-// UTF-8 decoding and the character properties the sentence rules ask about,
-// without ICU: is it blank, a line break, a sentence terminator, a closing
-// mark, a letter (and of which script), a digit.
+// The character properties the sentence rules ask about, without ICU: is it
+// blank, a sentence terminator, a closing mark, a letter (and of which
+// script). UTF-8, line breaks and digits come from the SDK.
 #pragma once
 
-#include <cstdint>
-#include <string_view>
+#include <nahr/text/arabic.hpp>
+#include <nahr/text/chars.hpp>
+#include <nahr/text/utf8.hpp>
 
 namespace extract_sentences {
 
-// Stands for a byte that does not start a valid UTF-8 sequence.
-inline constexpr char32_t kInvalid = 0xFFFFFFFF;
-
-struct Decoded {
-  char32_t cp = kInvalid;
-  std::uint32_t size = 1;  // bytes; an invalid byte counts as one
-};
-
-// The code point starting at text[i] (i < text.size()).
-inline Decoded decode(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char b = byte(i);
-  if (b < 0x80) return {b, 1};
-  std::uint32_t size = 0;
-  char32_t cp = 0, least = 0;
-  if ((b & 0xE0) == 0xC0) size = 2, cp = b & 0x1F, least = 0x80;
-  else if ((b & 0xF0) == 0xE0) size = 3, cp = b & 0x0F, least = 0x800;
-  else if ((b & 0xF8) == 0xF0) size = 4, cp = b & 0x07, least = 0x10000;
-  else return {};
-  for (std::uint32_t k = 1; k < size; ++k) {
-    if (i + k >= text.size() || (byte(i + k) & 0xC0) != 0x80) return {};
-    cp = (cp << 6) | (byte(i + k) & 0x3F);
-  }
-  if (cp < least || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {};
-  return {cp, size};
-}
-
-// The code point ending just before text[i] (0 < i <= text.size()).
-inline Decoded decode_before(std::string_view text, std::size_t i) {
-  std::size_t start = i - 1;
-  while (start > 0 && i - start < 4 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) {
-    --start;
-  }
-  const Decoded d = decode(text, start);
-  if (d.cp != kInvalid && start + d.size == i) return d;
-  return {};
-}
-
-inline bool is_line_break(char32_t cp) {
-  return cp == '\n' || cp == '\r' || cp == 0x0085 || cp == 0x2028 || cp == 0x2029;
-}
+using nahr::arabic::is_digit;
+using nahr::chars::is_line_break;
+using nahr::utf8::CodePoint;
+using nahr::utf8::decode;
+using nahr::utf8::decode_before;
+using nahr::utf8::kInvalid;
 
 // Spaces, controls and invisible format characters (bidi marks, zero-width
 // space, BOM): nothing a sentence starts or ends with.
@@ -58,11 +24,6 @@ inline bool is_blank(char32_t cp) {
          (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
          (cp >= 0x205F && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x3000 ||
          cp == 0xFEFF || cp == kInvalid;
-}
-
-inline bool is_digit(char32_t cp) {
-  return (cp >= '0' && cp <= '9') || (cp >= 0x0660 && cp <= 0x0669) ||
-         (cp >= 0x06F0 && cp <= 0x06F9);
 }
 
 // . ! ? ؟ … and the Arabic full stop ۔ plus the doubled marks ‼ ⁇ ⁈ ⁉.

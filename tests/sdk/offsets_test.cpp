@@ -1,0 +1,98 @@
+#include <nahr/offsets.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+using nahr::OffsetConverter;
+using nahr::OffsetUnit;
+
+// Units before byte `byte`, counted from the start every time.
+std::uint64_t reference(std::string_view text, OffsetUnit unit, std::uint64_t byte) {
+  if (unit == OffsetUnit::bytes) return byte;
+  byte = std::min<std::uint64_t>(byte, text.size());
+  std::uint64_t units = 0;
+  for (std::uint64_t i = 0; i < byte; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool starts = (c & 0xC0) != 0x80;
+    const bool low_surrogate = unit == OffsetUnit::utf16 && i >= 3 &&
+                               (static_cast<unsigned char>(text[i - 3]) & 0xF8) == 0xF0;
+    if (starts || low_surrogate) ++units;
+  }
+  return units;
+}
+
+// Arabic, an emoji every few words, some Latin: two-, four- and one-byte
+// characters, a few kilobytes.
+std::string story() {
+  std::string s;
+  for (int k = 0; k < 60; ++k) {
+    s += "قال المتحدث 😀 إن AFP نشرت الخبر ";
+    s += std::to_string(k);
+    s += "\n";
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("offsets of an Arabic word after an emoji in every unit") {
+  const std::string text = "😀 قال";  // the emoji is 4 bytes, 2 UTF-16 units, 1 code point
+  OffsetConverter codepoints(text, OffsetUnit::codepoints);
+  CHECK(codepoints.convert(5) == 2);
+  CHECK(codepoints.convert(11) == 5);
+  OffsetConverter utf16(text, OffsetUnit::utf16);
+  CHECK(utf16.convert(5) == 3);
+  CHECK(utf16.convert(11) == 6);
+  OffsetConverter bytes(text, OffsetUnit::bytes);
+  CHECK(bytes.convert(11) == 11);
+  CHECK(codepoints.convert(1000) == 5);  // past the end counts as the end
+}
+
+TEST_CASE("offsets asked for in any order match counting from the start") {
+  const std::string text = story();
+  REQUIRE(text.size() > 3000);
+  std::mt19937 random(2019);
+  for (OffsetUnit unit : {OffsetUnit::codepoints, OffsetUnit::utf16, OffsetUnit::bytes}) {
+    OffsetConverter converter;
+    converter.reset(text, unit);
+    // Increasing, then random, then small steps back as annotations of
+    // several stages interleave.
+    for (std::uint64_t b = 0; b <= text.size(); b += 7) {
+      CHECK(converter.convert(b) == reference(text, unit, b));
+    }
+    for (int k = 0; k < 2000; ++k) {
+      const std::uint64_t b = random() % (text.size() + 10);
+      INFO("byte " << b);
+      REQUIRE(converter.convert(b) == reference(text, unit, b));
+    }
+    for (std::uint64_t b = 0; b + 40 <= text.size(); b += 25) {
+      REQUIRE(converter.convert(b + 40) == reference(text, unit, b + 40));
+      REQUIRE(converter.convert(b) == reference(text, unit, b));
+    }
+  }
+}
+
+TEST_CASE("a converter reset for another text forgets the first") {
+  const std::string first = story();
+  const std::string second = "بيروت 😀";
+  OffsetConverter converter(first, OffsetUnit::utf16);
+  CHECK(converter.convert(first.size()) == reference(first, OffsetUnit::utf16, first.size()));
+  converter.reset(second, OffsetUnit::utf16);
+  CHECK(converter.convert(second.size()) == 8);
+  CHECK(converter.convert(5) == 3);  // inside ر: the partial character counts
+}
+
+TEST_CASE("unit names parse back and a wrong one names the stage") {
+  for (OffsetUnit u : {OffsetUnit::codepoints, OffsetUnit::bytes, OffsetUnit::utf16}) {
+    CHECK(nahr::parse_unit(nahr::unit_name(u), "write-x") == u);
+  }
+  CHECK_THROWS_WITH(
+      nahr::parse_unit("chars", "write-x"),
+      "write-x: offsets must be \"codepoints\", \"bytes\" or \"utf16\", not \"chars\"");
+}
