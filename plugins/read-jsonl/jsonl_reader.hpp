@@ -22,6 +22,8 @@ class JsonlReader final : public nahr::Reader {
   static constexpr const char* summary =
       "Reads JSON Lines or JSON arrays: one document per object, with id, text and metadata";
   static std::vector<OptionSpec> schema();
+  // Samples with their expected results, run by `nahr plugin verify` (plugin.cpp).
+  static std::vector<SelfTest> self_tests();
 
   explicit JsonlReader(const Options& options);
 

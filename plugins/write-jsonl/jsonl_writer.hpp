@@ -19,6 +19,8 @@ class JsonlWriter final : public nahr::Writer {
   static constexpr const char* summary =
       "Writes one JSON object per document per line: id, source, text, metadata, annotations";
   static std::vector<OptionSpec> schema();
+  // Samples with their expected results, run by `nahr plugin verify` (plugin.cpp).
+  static std::vector<SelfTest> self_tests();
 
   explicit JsonlWriter(const Options& options);
 

@@ -155,11 +155,19 @@ void SqliteWriter::prepare_statements() {
 
 void SqliteWriter::begin_run() {
   Statement insert;
-  insert.prepare(
-      db_, (std::string("INSERT INTO runs(started_at, plugin_version) VALUES(") + kNow + ", ?1)")
-               .c_str());
+  insert.prepare(db_, (std::string("INSERT INTO runs(started_at, plugin_version, config_sha256, "
+                                   "provenance) VALUES(") +
+                       kNow + ", ?1, json_extract(?2, '$.config_sha256'), ?2)")
+                          .c_str());
   const std::string version = std::string(name) + " " + kPluginVersion;
   insert.bind(1, version);
+  // The host's record of this run; NULL under a host that offers none.
+  const std::string_view provenance = nahr::run_info_json();
+  if (provenance.empty()) {
+    insert.bind_null(2);
+  } else {
+    insert.bind(2, provenance);
+  }
   insert.run();
   run_id_ = db_.last_insert_rowid();
   in_transaction_ = written_ = skipped_ = withdrawn_ = 0;

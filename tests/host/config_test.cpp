@@ -106,7 +106,9 @@ plugin = "write-jsonl"
 output = "../out/afp.jsonl"
 
 [[test]]
-name = "reserved for pipeline tests"
+name = "a pipeline test"
+text = "بيروت: خبر"
+expect_metadata = { lang = "ar" }
 )";
 
 }  // namespace
@@ -232,8 +234,13 @@ TEST_CASE("a quoted Arabic top-level key is reported as unknown", "[config]") {
                                  "expected one of: pipeline, stage, test"});
 }
 
-TEST_CASE("[[test]] tables are accepted and ignored", "[config]") {
-  CHECK(errors_of(around("") + "\n[[test]]\ninput = \"نص\"\nexpect = 3\n").empty());
+TEST_CASE("[[test]] tables are checked with the rest of the config", "[config]") {
+  CHECK(errors_of(around("") + "\n[[test]]\ntext = \"نص\"\nexpect = 3\n") ==
+        std::vector<std::string>{
+            "pipeline.toml:10:1: error: test 1 expects nothing: give expect_annotations, "
+            "expect_metadata or expect_text",
+            "pipeline.toml:12:1: error: unknown key 'expect' in test 1; expected one of: "
+            "name, id, text, metadata, expect_text, expect_metadata, expect_annotations"});
 }
 
 TEST_CASE("an unknown pipeline key is reported with the nearest valid key", "[config]") {

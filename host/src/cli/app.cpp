@@ -29,6 +29,8 @@ const std::map<std::string_view, Command>& commands() {
       {"check", {check_command, "validate a pipeline config without reading documents"}},
       {"plugins", {plugins_command, "list the plugins found, their versions and stages"}},
       {"describe", {describe_command, "show a plugin's stages and options"}},
+      {"test", {test_command, "run a config's [[test]] tables through its stages"}},
+      {"plugin", {plugin_command, "plugin tools: `nahr plugin verify FILE.so`"}},
   };
   return table;
 }

@@ -33,7 +33,12 @@ int check_command(const Args& args) {
     if (!chain.empty()) chain += " → ";
     chain += s.id;
   }
-  std::cout << fmt::format("{}: OK, {} stages: {}\n", file, config->stages.size(), chain);
+  std::string tests;
+  if (!config->tests.empty()) {
+    tests = fmt::format("; {} test{} (nahr test)", config->tests.size(),
+                        config->tests.size() == 1 ? "" : "s");
+  }
+  std::cout << fmt::format("{}: OK, {} stages: {}{}\n", file, config->stages.size(), chain, tests);
   return kExitSuccess;
 }
 

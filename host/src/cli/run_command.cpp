@@ -1,6 +1,7 @@
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "provenance/provenance.hpp"
 #include "run/executor.hpp"
 #include "run/interrupt.hpp"
 
@@ -61,6 +62,8 @@ int run_command(const Args& args) {
   if (!config) return kExitUsage;
 
   install_interrupt_handlers();
+  const std::string started_at = utc_timestamp_now();
+  set_current_run_info(run_info_json(*config, started_at));
   const RunResult result = execute(*config, RunOptions{.progress = vm.count("quiet") == 0});
   if (vm.count("stats")) print_stats(result);
   if (result.outcome == RunOutcome::unusable_input) {
@@ -68,6 +71,13 @@ int run_command(const Args& args) {
     return kExitUsage;
   }
   print_summary(result);
+  if (result.outcome == RunOutcome::completed) {
+    std::string error;
+    if (!write_provenance_file(*config, result, started_at, error)) {
+      spdlog::error("{}", error);
+      return kExitFatal;
+    }
+  }
   if (result.outcome == RunOutcome::stopped) return kExitFatal;
   if (result.outcome == RunOutcome::interrupted) return 128 + result.signal;
   return result.quarantined + result.skipped == 0 ? kExitSuccess : kExitDocumentsFailed;

@@ -27,7 +27,8 @@
 //   plugin = "write-jsonl"
 //   output = "../out/afp.jsonl"       # "-" = stdout
 //
-//   [[test]]                          # reserved for pipeline tests; ignored here
+//   [[test]]                          # pipeline tests for `nahr test`:
+//   text = "..."                      # see config/test_tables.hpp
 //
 // Paths in the file are relative to its folder; paths from the command line
 // (--set, --input, --output) are relative to the working directory.
@@ -40,6 +41,7 @@
 #include "config/stage_ids.hpp"
 #include "config/stage_table.hpp"
 #include "config/suggest.hpp"
+#include "config/test_tables.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -146,6 +148,7 @@ LoadResult load_pipeline_text(std::string_view toml, const std::string& name,
   // Before any plugin is looked up, so the config's own plugins win.
   registry.prepend_search_dirs(config.settings.plugin_dirs);
   config.stages = read_stages(document.get("stage"), overrides, registry, context);
+  config.tests = read_tests(document.get("test"), context);
 
   if (context.failed()) return LoadResult{std::nullopt, context.take_sorted()};
   return LoadResult{std::move(config), {}};

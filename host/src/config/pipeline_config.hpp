@@ -5,6 +5,7 @@
 #include "config/diagnostic.hpp"
 #include "config/option_values.hpp"
 #include "loader/plugin_registry.hpp"
+#include "testing/expectations.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -39,10 +40,21 @@ struct StageConfig {
   std::string output;               // writers: path or "-"
 };
 
+// A [[test]] table: a document for the middle stages and what must come out.
+struct PipelineTest {
+  std::string name;  // `name`, else "test N"
+  Location where;    // the [[test]] header
+  std::string id;    // the document id; empty = the name
+  std::string text;
+  StringPairs metadata;
+  Expectations expect;
+};
+
 struct PipelineConfig {
   std::filesystem::path file;
   PipelineSettings settings;
   std::vector<StageConfig> stages;  // reader first, writer last
+  std::vector<PipelineTest> tests;  // for `nahr test`
 };
 
 // Command-line changes applied before validation, so they are checked too.

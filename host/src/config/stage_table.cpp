@@ -31,16 +31,6 @@ std::vector<std::string> stage_names(const PluginLibrary& plugin) {
   return names;
 }
 
-// The value of option `spec` when the config does not set it, parsed from
-// the schema's TOML literal.
-std::optional<toml::table> parse_default(const nahr_option_spec& spec) {
-  try {
-    return toml::parse(fmt::format("v = {}", spec.default_value), std::string_view("default"));
-  } catch (const toml::parse_error&) {
-    return std::nullopt;
-  }
-}
-
 class StageTableReader {
  public:
   StageTableReader(const toml::table& table, std::string id, StagePosition position,
@@ -179,14 +169,7 @@ class StageTableReader {
   // A default that does not parse or fit its own type is the plugin's bug,
   // but it still must not reach the stage.
   void add_default(const nahr_option_spec& spec, const std::string& subject) {
-    const std::optional<toml::table> parsed = parse_default(spec);
-    std::optional<ValueProblem> problem;
-    if (parsed && parsed->size() == 1 && parsed->contains("v")) {
-      problem = add_option_value(spec, *parsed->get("v"), subject, config_.options);
-    } else {
-      problem = ValueProblem{nullptr, "it is not a TOML value"};
-    }
-    if (problem) {
+    if (auto problem = add_option_literal(spec, spec.default_value, subject, config_.options)) {
       context_.error(config_.where,
                      fmt::format("plugin '{}' declares a bad default `{}` for {}: {}",
                                  config_.plugin, spec.default_value, subject, problem->message));

@@ -196,6 +196,13 @@ typedef struct nahr_host_api {
    * returns NAHR_DOCUMENT_ERROR with *reason valid until the next call. */
   nahr_status (*input_read)(nahr_input* input, char* buffer, size_t capacity, size_t* got,
                             nahr_str* reason);
+
+  /* Added at the end of ABI 1: present only when struct_size covers it.
+   * The run's provenance as a JSON object (nahr version, config path and
+   * sha256, every stage's id, plugin, version and options, start time), for
+   * writers that record it beside their output; valid for the whole run.
+   * Empty outside a run. */
+  nahr_str (*run_info_json)(void);
 } nahr_host_api;
 
 /* Entry points of one stage. Functions a kind does not use are NULL:
@@ -213,6 +220,53 @@ typedef struct nahr_stage_vtable {
   nahr_status (*write_document)(void* stage, const nahr_document* doc, nahr_error* error);
   nahr_status (*close_output)(void* stage, nahr_error* error);
 } nahr_stage_vtable;
+
+/* Self-tests: sample inputs a plugin ships with the results it expects.
+ * `nahr plugin verify FILE.so` runs them in a separate process. What a test
+ * does not mention is not checked. A nahr_str with data == NULL means
+ * "not given". */
+typedef struct nahr_string_pair {
+  nahr_str key;
+  nahr_str value;
+} nahr_string_pair;
+
+typedef struct nahr_sample_annotation {
+  nahr_str type;
+  nahr_str text; /* the covered text, in the current text */
+  /* Expected: each present with this value (others may be too).
+   * Input: set on the annotation. */
+  const nahr_string_pair* attributes;
+  size_t attribute_count;
+} nahr_sample_annotation;
+
+typedef struct nahr_self_test {
+  nahr_str name;  /* shown in reports */
+  nahr_str stage; /* the name of one of this plugin's stages */
+  /* Option name -> value as a TOML literal ("true", "3", "\"search\"");
+   * options not named take their defaults. */
+  const nahr_string_pair* options;
+  size_t option_count;
+
+  /* The input. Readers: the bytes of one input file. Other kinds: the text
+   * of one document, with this metadata and these annotations (placed on
+   * the first occurrence of their text) as if earlier stages made them. */
+  nahr_str input;
+  const nahr_string_pair* input_metadata;
+  size_t input_metadata_count;
+  const nahr_sample_annotation* input_annotations;
+  size_t input_annotation_count;
+
+  /* Expected of the document after the stage (readers: the first document
+   * read; writers: the document given). */
+  nahr_str expected_text; /* the whole current text */
+  nahr_str expected_id;
+  const nahr_string_pair* expected_metadata;
+  size_t expected_metadata_count;
+  const nahr_sample_annotation* expected_annotations;
+  size_t expected_annotation_count;
+  int64_t expected_documents; /* readers: documents read; -1 = not checked */
+  nahr_str expected_output;   /* writers: a substring of the bytes written */
+} nahr_self_test;
 
 typedef struct nahr_stage_descriptor {
   nahr_stage_kind kind;
@@ -232,6 +286,10 @@ typedef struct nahr_plugin_descriptor {
   const char* summary;
   const nahr_stage_descriptor* stages;
   size_t stage_count;
+  /* Added at the end of ABI 1: present only when struct_size covers them,
+   * so descriptors built before they existed still load. */
+  const nahr_self_test* self_tests;
+  size_t self_test_count;
 } nahr_plugin_descriptor;
 
 /* The one symbol a plugin exports. The host calls it once, right after

@@ -3,6 +3,9 @@
 //
 //   class Upper final : public nahr::Normaliser { ... };
 //   NAHR_PLUGIN("upper", "1.0.0", "Upper-cases ASCII letters", Upper)
+//
+// A stage's optional static self_tests() (nahr/self_test.hpp) go into the
+// descriptor too, for `nahr plugin verify`.
 #pragma once
 
 #include <nahr/abi.h>
@@ -11,6 +14,7 @@
 #include <nahr/host.hpp>
 #include <nahr/input.hpp>
 #include <nahr/options.hpp>
+#include <nahr/self_test.hpp>
 #include <nahr/stage.hpp>
 #include <nahr/text_rewriter.hpp>
 
@@ -156,25 +160,51 @@ class StageRecord {
   nahr_stage_descriptor descriptor_{};
 };
 
+// Owns every stage's self-tests and their C views for the life of the plugin.
+class SelfTestRecord {
+ public:
+  template <class T>
+  void add() {
+    if constexpr (requires { T::self_tests(); }) {
+      for (SelfTest& t : T::self_tests()) tests_.push_back({std::move(t), T::name});
+    }
+  }
+  // Must run once every stage was added.
+  void finish() {
+    for (auto& [test, stage] : tests_) views_.push_back(test.finish(stage));
+  }
+  const nahr_self_test* data() const { return views_.data(); }
+  std::size_t size() const { return views_.size(); }
+
+ private:
+  std::vector<std::pair<SelfTest, const char*>> tests_;
+  std::vector<nahr_self_test> views_;
+};
+
 template <class... Stages>
 class PluginRecord {
  public:
   PluginRecord(const char* name, const char* version, const char* summary)
       : records_{StageRecord::of<Stages>()...} {
     for (StageRecord& r : records_) stages_.push_back(r.finish());
+    (self_tests_.add<Stages>(), ...);
+    self_tests_.finish();
     descriptor_ = nahr_plugin_descriptor{NAHR_ABI_VERSION,
                                          sizeof(nahr_plugin_descriptor),
                                          name,
                                          version,
                                          summary,
                                          stages_.data(),
-                                         stages_.size()};
+                                         stages_.size(),
+                                         self_tests_.data(),
+                                         self_tests_.size()};
   }
   const nahr_plugin_descriptor* descriptor() const { return &descriptor_; }
 
  private:
   std::array<StageRecord, sizeof...(Stages)> records_;
   std::vector<nahr_stage_descriptor> stages_;
+  SelfTestRecord self_tests_;
   nahr_plugin_descriptor descriptor_{};
 };
 

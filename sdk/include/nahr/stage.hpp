@@ -5,6 +5,8 @@
 //                static std::vector<nahr::OptionSpec> schema();  (optional)
 //                explicit T(const nahr::Options&);
 //                static constexpr bool thread_safe = true;        (optional)
+//                static std::vector<nahr::SelfTest> self_tests(); (optional;
+//                    samples `nahr plugin verify` runs, nahr/self_test.hpp)
 //   Reader       void open(nahr::Input);   bool next(nahr::Document&);
 //   Normaliser   void process(nahr::Document&);   (may rewrite text)
 //   Extractor    void process(nahr::Document&);   (annotations, metadata)

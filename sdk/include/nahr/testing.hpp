@@ -54,6 +54,13 @@ inline void log_to_stderr(nahr_log_level level, nahr_str message) {
             << std::string_view(message.data, message.size) << '\n';
 }
 
+// What Harness::set_run_info last set, offered as nahr_host_api.run_info_json.
+inline std::string& run_info() {
+  static std::string info;
+  return info;
+}
+inline nahr_str run_info_json() { return nahr_str{run_info().data(), run_info().size()}; }
+
 // Parses the default literals the SDK's OptionSpec helpers write.
 inline std::string unquote(std::string_view s) {
   std::string out;
@@ -183,9 +190,14 @@ class Harness {
  public:
   // The function table outlives every harness: plugins keep the pointer.
   Harness() {
-    static const nahr_host_api api = model::make_host_api(&detail::log_to_stderr);
+    static const nahr_host_api api =
+        model::make_host_api(&detail::log_to_stderr, &detail::run_info_json);
     nahr::detail::g_host = &api;
   }
+
+  // The run's provenance JSON writers read through nahr::run_info_json();
+  // empty, as outside a run, until set.
+  void set_run_info(std::string json) { detail::run_info() = std::move(json); }
 
   // A stage instance created as the host would: schema defaults + `options`.
   template <class T>

@@ -134,8 +134,11 @@ class InputBinding {
 };
 
 using LogFunction = void (*)(nahr_log_level, nahr_str);
+using RunInfoFunction = nahr_str (*)();
 
-inline nahr_host_api make_host_api(LogFunction log) {
+inline nahr_str no_run_info() { return nahr_str{"", 0}; }
+
+inline nahr_host_api make_host_api(LogFunction log, RunInfoFunction run_info = &no_run_info) {
   using namespace detail;
   nahr_host_api api{};
   api.abi_version = NAHR_ABI_VERSION;
@@ -162,6 +165,7 @@ inline nahr_host_api make_host_api(LogFunction log) {
   api.doc_set_annotation_attribute = &doc_set_annotation_attribute;
   api.input_name = &input_name;
   api.input_read = &input_read;
+  api.run_info_json = run_info;
   return api;
 }
 
