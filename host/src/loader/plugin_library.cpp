@@ -22,7 +22,10 @@ namespace {
 // descriptor"; ask the dynamic loader once more for the real reason (such as
 // the name of a missing dependency).
 std::string dlopen_reason(const std::filesystem::path& file) {
-  void* probe = ::dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
+  // A bare name would send dlopen() to the library search path, not to the
+  // file Boost.DLL tried.
+  const std::string path = file.has_parent_path() ? file.string() : "./" + file.string();
+  void* probe = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (probe != nullptr) {
     ::dlclose(probe);
     return "cannot be loaded";

@@ -70,7 +70,7 @@ std::vector<std::string> candidates(const model::Document& doc, const ExpectedAn
   for (const model::Annotation& a : doc.annotations) {
     if (std::find(types.begin(), types.end(), a.type) == types.end()) types.push_back(a.type);
   }
-  out.push_back(types.empty() ? fmt::format("no annotations at all")
+  out.push_back(types.empty() ? std::string("no annotations at all")
                               : fmt::format("no {} annotation; types present: {}", e.type,
                                             fmt::join(types, ", ")));
   return out;

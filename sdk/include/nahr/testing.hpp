@@ -200,6 +200,7 @@ class Harness {
   void set_run_info(std::string json) { detail::run_info() = std::move(json); }
 
   // A stage instance created as the host would: schema defaults + `options`.
+  // It installs the host API itself, so it works without a Harness around.
   template <class T>
   class Instance {
    public:
@@ -209,6 +210,10 @@ class Harness {
     T* operator->() { return &stage_; }
 
    private:
+    struct HostApi {
+      HostApi() { Harness(); }
+    };
+    HostApi host_api_;  // first: the stage may call the host from its constructor
     detail::OptionStorage storage_;
     T stage_;
   };
