@@ -83,9 +83,8 @@ CsvWriter::CsvWriter(const Options& options)
                                                 [](const Column& c) { return is_offset(c.field); });
 }
 
-void CsvWriter::open(std::string_view path) {
-  file_.open(path);
-  std::string& out = file_.buffer();
+void CsvWriter::header(std::string& out) {
+  out_ = &out;
   if (bom_) out += "\xEF\xBB\xBF";
   if (!header_) return;
   for (const Column& column : columns_) {
@@ -95,29 +94,27 @@ void CsvWriter::open(std::string_view path) {
   end_row();
 }
 
-void CsvWriter::close() { file_.close(); }
-
-void CsvWriter::write(const Document& doc) {
+void CsvWriter::encode(const Document& doc, std::string& out) {
+  out_ = &out;
   if (rows_ == Rows::documents)
     write_document_row(doc);
   else
     write_annotation_rows(doc);
-  file_.flush_if_full();
 }
 
 bool CsvWriter::wanted(std::string_view type) const {
   return types_.empty() || std::binary_search(types_.begin(), types_.end(), type, std::less<>());
 }
 
-void CsvWriter::end_row() { file_.buffer() += line_ending_; }
+void CsvWriter::end_row() { *out_ += line_ending_; }
 
 void CsvWriter::append_number(std::uint64_t n) {
   char digits[20];
-  file_.buffer().append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+  out_->append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
 }
 
 bool CsvWriter::append_document_field(const Column& column, const Document& doc) {
-  std::string& out = file_.buffer();
+  std::string& out = *out_;
   switch (column.field) {
     case Field::id:
       encoder_.append(out, doc.id());
@@ -147,7 +144,7 @@ bool CsvWriter::append_document_field(const Column& column, const Document& doc)
 
 void CsvWriter::write_document_row(const Document& doc) {
   for (const Column& column : columns_) {
-    if (&column != &columns_.front()) file_.buffer() += delimiter_;
+    if (&column != &columns_.front()) *out_ += delimiter_;
     append_document_field(column, doc);
   }
   end_row();
@@ -184,7 +181,7 @@ void CsvWriter::write_annotation_rows(const Document& doc) {
 
   for (const AnnotationView& a : annotations_) {
     for (const Column& column : columns_) {
-      if (&column != &columns_.front()) file_.buffer() += delimiter_;
+      if (&column != &columns_.front()) *out_ += delimiter_;
       if (!append_document_field(column, doc)) append_annotation_field(column, doc, a);
     }
     end_row();
@@ -193,7 +190,7 @@ void CsvWriter::write_annotation_rows(const Document& doc) {
 
 void CsvWriter::append_annotation_field(const Column& column, const Document& doc,
                                         const AnnotationView& a) {
-  std::string& out = file_.buffer();
+  std::string& out = *out_;
   const auto current = [&](std::uint64_t byte) {
     return needs_offsets_ ? current_table_(byte) : byte;
   };
