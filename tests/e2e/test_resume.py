@@ -71,10 +71,10 @@ output = "{name}/out.jsonl"
     def nahr(self, config, *extra):
         return run("run", config, "--quiet", *extra, plugin_path=TEST_PLUGINS)
 
-    def start(self, config, *extra):
+    def start(self, config, *extra, stderr=subprocess.DEVNULL):
         env = dict(os.environ, NAHR_PLUGIN_PATH=TEST_PLUGINS)
         return subprocess.Popen([NAHR, "run", str(config), "--quiet", *extra], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                                stdout=subprocess.DEVNULL, stderr=stderr, text=True)
 
     def reference(self):
         r = self.nahr(self.config("whole"))
@@ -113,7 +113,7 @@ output = "{name}/out.jsonl"
     def test_interrupted_run_resumes(self):
         summary, expected, _ = self.reference()
         config = self.config("stopped")
-        proc = self.start(config)
+        proc = self.start(config, stderr=subprocess.PIPE)
         time.sleep(0.4)
         proc.send_signal(signal.SIGTERM)
         _, stderr = proc.communicate()
