@@ -2,6 +2,7 @@
 // with the columns the user chose.
 #pragma once
 
+#include <nahr/offsets.hpp>
 #include <nahr/plugin.hpp>
 #include <string>
 #include <string_view>
@@ -9,7 +10,6 @@
 
 #include "columns.hpp"
 #include "csv_field.hpp"
-#include "offset_table.hpp"
 
 namespace nahr::write_csv {
 
@@ -49,9 +49,9 @@ class CsvWriter final : public nahr::Writer {
   std::string* out_ = nullptr;  // where header() or encode() appends
   // Reused for every document.
   std::vector<AnnotationView> annotations_;
-  OffsetTable current_table_;
-  OffsetTable original_table_;
-  const OffsetTable* original_offsets_ = &original_table_;
+  OffsetConverter current_offsets_;
+  OffsetConverter original_converter_;
+  OffsetConverter* original_offsets_ = &original_converter_;
   std::string json_;
 };
 
