@@ -29,6 +29,7 @@ const std::map<std::string_view, Command>& commands() {
       {"check", {check_command, "validate a pipeline config without reading documents"}},
       {"plugins", {plugins_command, "list the plugins found, their versions and stages"}},
       {"describe", {describe_command, "show a plugin's stages and options"}},
+      {"new-plugin", {new_plugin_command, "write an out-of-tree plugin project to start from"}},
   };
   return table;
 }

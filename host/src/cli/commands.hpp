@@ -13,5 +13,6 @@ int run_command(const Args& args);
 int check_command(const Args& args);
 int plugins_command(const Args& args);
 int describe_command(const Args& args);
+int new_plugin_command(const Args& args);
 
 }  // namespace nahr::host
