@@ -1,5 +1,6 @@
 #include "run/executor.hpp"
 
+#include "isolation/isolated_group.hpp"
 #include "run/blocking_queue.hpp"
 #include "run/inputs.hpp"
 #include "run/interrupt.hpp"
@@ -114,7 +115,8 @@ class Run {
         settings_(config.settings),
         workers_(settings_.threads != 0 ? settings_.threads
                                         : std::max(1u, std::thread::hardware_concurrency())),
-        quarantine_(default_quarantine_path(config)) {
+        quarantine_(default_quarantine_path(config)),
+        isolated_(config, workers_) {
     result_.threads = workers_;
     result_.output = config.stages.back().output;
   }
@@ -171,6 +173,10 @@ class Run {
     worker_stages_.assign(workers_, {});
     for (std::size_t i = 1; i + 1 < config_.stages.size(); ++i) {
       const StageConfig& s = config_.stages[i];
+      if (s.isolation == Isolation::process) {  // created in isolated_'s worker processes
+        for (std::vector<StageInstance*>& stages : worker_stages_) stages.push_back(nullptr);
+        continue;
+      }
       const bool shared = (s.stage.stage->flags & NAHR_STAGE_THREAD_SAFE) != 0;
       for (unsigned w = 0; w < workers_; ++w) {
         if (!shared || w == 0) {
@@ -180,6 +186,10 @@ class Run {
         }
         worker_stages_[w].push_back(owned_.back().get());
       }
+    }
+    if (!isolated_.start(error)) {
+      spdlog::error("{}", error);
+      return false;
     }
     return true;
   }
@@ -225,7 +235,7 @@ class Run {
     std::vector<StageStats> stats(worker_stages_[0].size());
     model::ErrorSlot slot;
     const auto run_batch = [&](Batch* full) {
-      process_batch(*full, worker_stages_[0], stats, slot);
+      process_batch(*full, 0, stats, slot);
       write_batch(*full, slot);
       return full;
     };
@@ -371,7 +381,7 @@ class Run {
     std::vector<StageStats> stats(worker_stages_[worker].size());
     model::ErrorSlot slot;
     while (Batch* batch = work_.pop()) {
-      process_batch(*batch, worker_stages_[worker], stats, slot);
+      process_batch(*batch, worker, stats, slot);
       {
         std::lock_guard lock(done_mutex_);
         done_.emplace(batch->sequence, batch);
@@ -382,12 +392,27 @@ class Run {
     worker_stats_.push_back(std::move(stats));
   }
 
-  void process_batch(Batch& batch, const std::vector<StageInstance*>& stages,
-                     std::vector<StageStats>& stats, model::ErrorSlot& slot) {
+  void process_batch(Batch& batch, unsigned worker, std::vector<StageStats>& stats,
+                     model::ErrorSlot& slot) {
+    const std::vector<StageInstance*>& stages = worker_stages_[worker];
     for (std::size_t i = 0; i < batch.size && !stopping_; ++i) {
       if (batch.failures[i]) continue;
       model::Document& doc = batch.docs[i];
       for (std::size_t s = 0; s < stages.size(); ++s) {
+        if (isolation::IsolatedGroup* group = isolated_.group(worker, s)) {
+          // The group's stages, in one round trip to its worker process.
+          const isolation::GroupOutcome outcome =
+              group->process(doc, std::span(stats).subspan(s, group->size()), slot);
+          s += outcome.stage;
+          if (outcome.status == NAHR_OK) continue;
+          ++stats[s].errors;
+          const std::string& id = config_.stages[s + 1].id;
+          batch.failures[i] = Failure{id, slot.message};
+          if (outcome.status == NAHR_FATAL_ERROR) {
+            stop(fmt::format("stage '{}' cannot go on: {}", id, slot.message));
+          }
+          break;
+        }
         StageInstance& stage = *stages[s];
         doc.current_stage = stage.id();
         slot.message.clear();
@@ -565,7 +590,8 @@ class Run {
 
   std::unique_ptr<StageInstance> reader_, writer_;
   std::vector<std::unique_ptr<StageInstance>> owned_;
-  std::vector<std::vector<StageInstance*>> worker_stages_;
+  std::vector<std::vector<StageInstance*>> worker_stages_;  // nullptr: an isolated stage
+  isolation::IsolatedStages isolated_;
 
   std::vector<std::unique_ptr<Batch>> pool_;
   BlockingQueue<Batch*> free_, work_;
