@@ -96,7 +96,7 @@ GroupOutcome IsolatedGroup::process(model::Document& doc, std::span<StageStats> 
   const Deadline until = [&] { return deadline(sent); };
   Io io = worker_->channel().send(request_, until);
   if (io == Io::ok) io = worker_->channel().receive(reply_, until);
-  if (io != Io::ok) return worker_lost(io, sent, stats, slot);
+  if (io != Io::ok) return worker_lost(io, sent, doc.text().size(), stats, slot);
 
   WireReader in(reply_);
   const bool valid = in.byte() == as_byte(Message::result) && decode_result_header(in, header_) &&
@@ -106,7 +106,7 @@ GroupOutcome IsolatedGroup::process(model::Document& doc, std::span<StageStats> 
   const char* reason = valid ? decoder_.decode(in, stage_ids_, decoded_) : "bad result header";
   if (reason != nullptr) {
     spdlog::error("the worker process of stage '{}' sent a malformed reply: {}", ids_.front(), reason);
-    return worker_lost(Io::too_large, sent, stats, slot);
+    return worker_lost(Io::too_large, sent, doc.text().size(), stats, slot);
   }
   for (std::size_t s = 0; s < header_.timings.size(); ++s) {
     ++stats[s].documents;
@@ -119,8 +119,8 @@ GroupOutcome IsolatedGroup::process(model::Document& doc, std::span<StageStats> 
   return {header_.status, static_cast<std::size_t>(header_.failed_stage)};
 }
 
-GroupOutcome IsolatedGroup::worker_lost(Io io, Clock::time_point sent, std::span<StageStats> stats,
-                                        model::ErrorSlot& slot) {
+GroupOutcome IsolatedGroup::worker_lost(Io io, Clock::time_point sent, std::uint64_t bytes,
+                                        std::span<StageStats> stats, model::ErrorSlot& slot) {
   const std::uint32_t running = worker_->progress().stage.load(std::memory_order_acquire);
   const std::size_t stage = running < size() ? running : 0;
   if (io == Io::timed_out) {
@@ -135,7 +135,12 @@ GroupOutcome IsolatedGroup::worker_lost(Io io, Clock::time_point sent, std::span
     slot.message = "its worker process sent a malformed reply and was killed";
   }
   worker_.reset();
-  ++stats[stage].documents;
+  // The stages before the running one finished; their own timings died
+  // with the worker, so the running one is charged the whole round trip.
+  for (std::size_t s = 0; s <= stage; ++s) {
+    ++stats[s].documents;
+    stats[s].bytes += bytes;
+  }
   stats[stage].nanoseconds += static_cast<std::uint64_t>(
       std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - sent).count());
   return {NAHR_DOCUMENT_ERROR, stage};

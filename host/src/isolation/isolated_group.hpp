@@ -58,8 +58,9 @@ class IsolatedGroup {
   // its start, as the worker reports it in WorkerProgress.
   Clock::time_point deadline(Clock::time_point sent) const;
   // The worker died, overran or talked nonsense: blame the running stage.
-  GroupOutcome worker_lost(Io io, Clock::time_point sent, std::span<StageStats> stats,
-                           model::ErrorSlot& slot);
+  // `bytes`: the text size of the document sent.
+  GroupOutcome worker_lost(Io io, Clock::time_point sent, std::uint64_t bytes,
+                           std::span<StageStats> stats, model::ErrorSlot& slot);
 
   std::vector<std::string_view> ids_;
   std::vector<Clock::duration> timeouts_;
