@@ -4,6 +4,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstring>
@@ -33,7 +34,7 @@ Io Channel::wait(short events, const Deadline& deadline) {
     if (until != Clock::time_point::max()) {
       const Clock::duration left = until - Clock::now();
       if (left <= Clock::duration::zero()) return Io::timed_out;
-      const auto ms = std::chrono::ceil<std::chrono::milliseconds>(left).count();
+      const auto ms = std::chrono::ceil<std::chrono::milliseconds>(std::min(left, recheck_)).count();
       timeout_ms = ms > INT_MAX ? INT_MAX : static_cast<int>(ms);
     }
     pollfd p{fd_, events, 0};
@@ -41,7 +42,7 @@ Io Channel::wait(short events, const Deadline& deadline) {
     // Ready, or hung up: the next read or write tells which.
     if (n > 0) return Io::ok;
     if (n < 0 && errno != EINTR) return Io::closed;
-    // Timed out or interrupted: the deadline may have moved meanwhile.
+    // Time to recheck, or interrupted: the deadline may have moved meanwhile.
   }
 }
 

@@ -1,8 +1,9 @@
 // Frames over a connected stream socket between the host and a worker
 // process: an 8-byte payload size in native byte order (both ends are the
-// same binary), then the payload. Every wait has a deadline, which the
-// caller may move while waiting (the host extends it as the worker moves
-// from one stage to the next); the worker waits without one.
+// same binary), then the payload. Every wait has a deadline, which may move
+// while waiting (the host's follows the worker from stage to stage, each
+// with its own timeout), so a wait wakes up every recheck interval to ask
+// for it again; the worker waits without one.
 #pragma once
 
 #include <chrono>
@@ -31,6 +32,7 @@ class Channel {
   static constexpr std::uint64_t kMaxFrameBytes = std::uint64_t{1} << 34;
 
   explicit Channel(int fd) : fd_(fd) {}
+  void set_recheck(Clock::duration every) { recheck_ = every; }
   ~Channel() { close(); }
   Channel(const Channel&) = delete;
   Channel& operator=(const Channel&) = delete;
@@ -52,6 +54,7 @@ class Channel {
   Io read_exact(char* at, std::size_t size, const Deadline& deadline);
 
   int fd_;
+  Clock::duration recheck_ = std::chrono::milliseconds(100);
 };
 
 }  // namespace nahr::host::isolation

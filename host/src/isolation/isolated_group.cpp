@@ -30,6 +30,11 @@ IsolatedGroup::IsolatedGroup(const PipelineConfig& config, std::size_t first, st
   // Creating a stage may load large resources: it gets the group's time
   // budget, and at least the default timeout.
   start_timeout_ = std::max<Clock::duration>(total, std::chrono::milliseconds(kDefaultTimeoutMs));
+  // The host learns that the worker moved on to a stage with a shorter
+  // timeout only when it looks: often enough to be late by a tenth of it.
+  const Clock::duration shortest = *std::min_element(timeouts_.begin(), timeouts_.end());
+  recheck_ = std::clamp<Clock::duration>(shortest / 10, std::chrono::milliseconds(1),
+                                         std::chrono::milliseconds(100));
   Channel::begin_frame(setup_frame_);
   setup_frame_.push_back(static_cast<char>(Message::setup));
   encode_setup(setup, setup_frame_);
@@ -39,6 +44,7 @@ IsolatedGroup::IsolatedGroup(const PipelineConfig& config, std::size_t first, st
 bool IsolatedGroup::launch(std::string& error) {
   worker_ = WorkerProcess::spawn(error);
   if (worker_ == nullptr) return false;
+  worker_->channel().set_recheck(recheck_);
   const Clock::time_point deadline = Clock::now() + start_timeout_;
   if (worker_->channel().send(setup_frame_, [&] { return deadline; }) == Io::ok) return true;
   error = fmt::format("stage '{}': its worker process {}", ids_.front(), worker_->end(true));

@@ -65,6 +65,7 @@ class IsolatedGroup {
   std::vector<std::string_view> ids_;
   std::vector<Clock::duration> timeouts_;
   Clock::duration start_timeout_;
+  Clock::duration recheck_;  // how late a stage's timeout may be noticed
   const StageIds& stage_ids_;
   std::string setup_frame_;
   std::unique_ptr<WorkerProcess> worker_;
