@@ -19,7 +19,7 @@ namespace nahr::host {
 namespace {
 
 // Keys the host reads itself; every other key of a [[stage]] is an option.
-constexpr std::array<std::string_view, 7> kHostKeys = {"plugin", "id",         "stage",     "inputs",
+constexpr std::array<std::string_view, 7> kHostKeys = {"plugin", "id",        "stage",     "inputs",
                                                        "output", "isolation", "timeout_ms"};
 
 bool is_host_key(std::string_view key) {

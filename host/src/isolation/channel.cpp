@@ -34,7 +34,8 @@ Io Channel::wait(short events, const Deadline& deadline) {
     if (until != Clock::time_point::max()) {
       const Clock::duration left = until - Clock::now();
       if (left <= Clock::duration::zero()) return Io::timed_out;
-      const auto ms = std::chrono::ceil<std::chrono::milliseconds>(std::min(left, recheck_)).count();
+      const auto ms =
+          std::chrono::ceil<std::chrono::milliseconds>(std::min(left, recheck_)).count();
       timeout_ms = ms > INT_MAX ? INT_MAX : static_cast<int>(ms);
     }
     pollfd p{fd_, events, 0};

@@ -44,7 +44,7 @@ class DocumentEncoder {
   // string itself.
   static void symbol(WireWriter& w, std::vector<std::string_view>& known, std::string_view s);
 
-  std::vector<std::string_view> names_;   // types and attribute keys
+  std::vector<std::string_view> names_;  // types and attribute keys
   std::vector<std::string_view> stages_;
 };
 

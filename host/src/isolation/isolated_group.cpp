@@ -22,6 +22,7 @@ IsolatedGroup::IsolatedGroup(const PipelineConfig& config, std::size_t first, st
   for (std::size_t i = first; i < first + count; ++i) {
     const StageConfig& s = config.stages[i];
     ids_.push_back(s.id);
+    labels_.push_back(fmt::format("stage '{}' ({})", s.id, s.plugin));
     timeouts_.push_back(std::chrono::milliseconds(s.timeout_ms));
     total += timeouts_.back();
     setup.stages.push_back(
@@ -47,7 +48,7 @@ bool IsolatedGroup::launch(std::string& error) {
   worker_->channel().set_recheck(recheck_);
   const Clock::time_point deadline = Clock::now() + start_timeout_;
   if (worker_->channel().send(setup_frame_, [&] { return deadline; }) == Io::ok) return true;
-  error = fmt::format("stage '{}': its worker process {}", ids_.front(), worker_->end(true));
+  error = fmt::format("{}: its worker process {}", labels_.front(), worker_->end(true));
   worker_.reset();
   return false;
 }
@@ -61,12 +62,14 @@ bool IsolatedGroup::await_ready(std::string& error) {
   if (kind == as_byte(Message::setup_failed)) {
     const std::uint64_t stage = in.varint();
     const std::string_view message = in.bytes();
-    error = fmt::format("stage '{}': {}", stage < ids_.size() ? ids_[stage] : ids_.front(), message);
+    error = fmt::format("{}: {}", labels_[stage < size() ? stage : 0], message);
   } else if (io == Io::timed_out) {
-    error = fmt::format("stage '{}': its worker process did not start within {} ms", ids_.front(),
-                        std::chrono::duration_cast<std::chrono::milliseconds>(start_timeout_).count());
+    worker_->end(true);
+    error =
+        fmt::format("{}: its worker process did not start within {} ms", labels_.front(),
+                    std::chrono::duration_cast<std::chrono::milliseconds>(start_timeout_).count());
   } else {
-    error = fmt::format("stage '{}': its worker process {} while starting", ids_.front(),
+    error = fmt::format("{}: its worker process {} while starting", labels_.front(),
                         worker_->end(io != Io::closed));
   }
   worker_.reset();
@@ -105,13 +108,15 @@ GroupOutcome IsolatedGroup::process(model::Document& doc, std::span<StageStats> 
   if (io != Io::ok) return worker_lost(io, sent, doc.text().size(), stats, slot);
 
   WireReader in(reply_);
-  const bool valid = in.byte() == as_byte(Message::result) && decode_result_header(in, header_) &&
-                     !header_.timings.empty() && header_.timings.size() <= size() &&
-                     (header_.status == NAHR_OK ? header_.timings.size() == size()
-                                                : header_.failed_stage + 1 == header_.timings.size());
+  const bool valid =
+      in.byte() == as_byte(Message::result) && decode_result_header(in, header_) &&
+      !header_.timings.empty() && header_.timings.size() <= size() &&
+      (header_.status == NAHR_OK ? header_.timings.size() == size()
+                                 : header_.failed_stage + 1 == header_.timings.size());
   const char* reason = valid ? decoder_.decode(in, stage_ids_, decoded_) : "bad result header";
   if (reason != nullptr) {
-    spdlog::error("the worker process of stage '{}' sent a malformed reply: {}", ids_.front(), reason);
+    spdlog::error("the worker process of stage '{}' sent a malformed reply: {}", ids_.front(),
+                  reason);
     return worker_lost(Io::too_large, sent, doc.text().size(), stats, slot);
   }
   for (std::size_t s = 0; s < header_.timings.size(); ++s) {

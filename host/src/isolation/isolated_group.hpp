@@ -63,6 +63,7 @@ class IsolatedGroup {
                            std::span<StageStats> stats, model::ErrorSlot& slot);
 
   std::vector<std::string_view> ids_;
+  std::vector<std::string> labels_;  // "stage 'id' (plugin)", for startup errors
   std::vector<Clock::duration> timeouts_;
   Clock::duration start_timeout_;
   Clock::duration recheck_;  // how late a stage's timeout may be noticed

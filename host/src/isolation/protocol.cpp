@@ -13,10 +13,18 @@ void encode_options(const nahr_options& options, WireWriter& w) {
     w.bytes({v.name.data, v.name.size});
     w.byte(static_cast<std::uint8_t>(v.type));
     switch (v.type) {
-      case NAHR_OPTION_BOOL: w.byte(v.bool_value != 0 ? 1 : 0); break;
-      case NAHR_OPTION_INT: w.varint(static_cast<std::uint64_t>(v.int_value)); break;
-      case NAHR_OPTION_FLOAT: w.varint(std::bit_cast<std::uint64_t>(v.float_value)); break;
-      case NAHR_OPTION_STRING: w.bytes({v.string_value.data, v.string_value.size}); break;
+      case NAHR_OPTION_BOOL:
+        w.byte(v.bool_value != 0 ? 1 : 0);
+        break;
+      case NAHR_OPTION_INT:
+        w.varint(static_cast<std::uint64_t>(v.int_value));
+        break;
+      case NAHR_OPTION_FLOAT:
+        w.varint(std::bit_cast<std::uint64_t>(v.float_value));
+        break;
+      case NAHR_OPTION_STRING:
+        w.bytes({v.string_value.data, v.string_value.size});
+        break;
       case NAHR_OPTION_STRING_LIST:
         w.varint(v.list_size);
         for (std::size_t j = 0; j < v.list_size; ++j) {
@@ -32,21 +40,26 @@ bool decode_options(WireReader& in, OptionValues& options) {
   for (std::size_t i = 0; i < count && in.ok(); ++i) {
     std::string name(in.bytes());
     switch (in.byte()) {
-      case NAHR_OPTION_BOOL: options.add_bool(std::move(name), in.byte() != 0); break;
+      case NAHR_OPTION_BOOL:
+        options.add_bool(std::move(name), in.byte() != 0);
+        break;
       case NAHR_OPTION_INT:
         options.add_int(std::move(name), static_cast<std::int64_t>(in.varint()));
         break;
       case NAHR_OPTION_FLOAT:
         options.add_float(std::move(name), std::bit_cast<double>(in.varint()));
         break;
-      case NAHR_OPTION_STRING: options.add_string(std::move(name), std::string(in.bytes())); break;
+      case NAHR_OPTION_STRING:
+        options.add_string(std::move(name), std::string(in.bytes()));
+        break;
       case NAHR_OPTION_STRING_LIST: {
         std::vector<std::string> items(in.count());
         for (std::string& item : items) item = in.bytes();
         options.add_string_list(std::move(name), std::move(items));
         break;
       }
-      default: return false;
+      default:
+        return false;
     }
   }
   return in.ok();

@@ -56,8 +56,8 @@ struct StageTiming {
 // What comes before the document in a result.
 struct ResultHeader {
   nahr_status status = NAHR_OK;
-  std::uint64_t failed_stage = 0;  // index in the group, when status != NAHR_OK
-  std::string_view message;        // the stage's error message
+  std::uint64_t failed_stage = 0;    // index in the group, when status != NAHR_OK
+  std::string_view message;          // the stage's error message
   std::vector<StageTiming> timings;  // one per stage that ran
 };
 

@@ -20,16 +20,11 @@
 namespace nahr::host::isolation {
 
 std::vector<std::string> WorkerArguments::to_argv() const {
-  return {"nahr",
-          "--log-level",
-          log_level,
-          std::string(kStageWorkerCommand),
-          "--channel",
-          std::to_string(channel_fd),
-          "--progress",
-          std::to_string(progress_fd),
-          "--parent",
-          std::to_string(parent)};
+  return {"nahr",       "--log-level",
+          log_level,    std::string(kStageWorkerCommand),
+          "--channel",  std::to_string(channel_fd),
+          "--progress", std::to_string(progress_fd),
+          "--parent",   std::to_string(parent)};
 }
 
 std::optional<WorkerArguments> WorkerArguments::parse(const std::vector<std::string>& args) {

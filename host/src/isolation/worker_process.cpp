@@ -69,8 +69,8 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(std::string& error) {
     error = errno_text("memfd_create");
     return nullptr;
   }
-  void* shared = ::mmap(nullptr, sizeof(WorkerProgress), PROT_READ | PROT_WRITE, MAP_SHARED,
-                        fds.fd[2], 0);
+  void* shared =
+      ::mmap(nullptr, sizeof(WorkerProgress), PROT_READ | PROT_WRITE, MAP_SHARED, fds.fd[2], 0);
   if (shared == MAP_FAILED) {
     error = errno_text("mmap");
     return nullptr;
@@ -91,8 +91,9 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(std::string& error) {
   posix_spawnattr_setsigmask(&attributes, &none);
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
 
-  const WorkerArguments arguments{pair[1], fds.fd[2], ::getpid(),
-                                  std::string(spdlog::level::to_string_view(spdlog::get_level()).data())};
+  const WorkerArguments arguments{
+      pair[1], fds.fd[2], ::getpid(),
+      std::string(spdlog::level::to_string_view(spdlog::get_level()).data())};
   std::vector<std::string> argv_strings = arguments.to_argv();
   std::vector<char*> argv;
   for (std::string& s : argv_strings) argv.push_back(s.data());
@@ -100,7 +101,8 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(std::string& error) {
 
   pid_t pid = 0;
   // /proc/self/exe is this very binary, even if the file was replaced since.
-  const int spawned = ::posix_spawn(&pid, "/proc/self/exe", &actions, &attributes, argv.data(), environ);
+  const int spawned =
+      ::posix_spawn(&pid, "/proc/self/exe", &actions, &attributes, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
   if (spawned != 0) {
