@@ -117,6 +117,7 @@ GroupOutcome IsolatedGroup::process(model::Document& doc, std::span<StageStats> 
   if (reason != nullptr) {
     spdlog::error("the worker process of stage '{}' sent a malformed reply: {}", ids_.front(),
                   reason);
+    // As much a broken worker as a frame too large to be real.
     return worker_lost(Io::too_large, sent, doc.text().size(), stats, slot);
   }
   for (std::size_t s = 0; s < header_.timings.size(); ++s) {

@@ -38,6 +38,25 @@ struct Fds {
   }
 };
 
+// The host's log level as --log-level spells it (spdlog's own names differ:
+// "warning"), so the worker logs what the host would.
+std::string log_level_name() {
+  switch (spdlog::get_level()) {
+    case spdlog::level::trace:
+      return "trace";
+    case spdlog::level::debug:
+      return "debug";
+    case spdlog::level::info:
+      return "info";
+    case spdlog::level::warn:
+      return "warn";
+    case spdlog::level::off:
+      return "off";
+    default:
+      return "error";
+  }
+}
+
 // How a reaped process ended, for the quarantine.
 std::string describe(int status) {
   if (WIFSIGNALED(status)) {
@@ -91,9 +110,7 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(std::string& error) {
   posix_spawnattr_setsigmask(&attributes, &none);
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
 
-  const WorkerArguments arguments{
-      pair[1], fds.fd[2], ::getpid(),
-      std::string(spdlog::level::to_string_view(spdlog::get_level()).data())};
+  const WorkerArguments arguments{pair[1], fds.fd[2], ::getpid(), log_level_name()};
   std::vector<std::string> argv_strings = arguments.to_argv();
   std::vector<char*> argv;
   for (std::string& s : argv_strings) argv.push_back(s.data());
