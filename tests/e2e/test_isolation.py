@@ -163,7 +163,12 @@ output = "out.jsonl"
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 env={**os.environ, "NAHR_PLUGIN_PATH": TEST_PLUGINS},
                                 start_new_session=True)
-        time.sleep(0.7)
+        # Its worker is up (so the host handles SIGINT by now); the second
+        # document hangs a few milliseconds later, for 1.5 s.
+        deadline = time.monotonic() + 30
+        while not workers_of(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.5)
         os.killpg(proc.pid, signal.SIGINT)
         _, stderr = proc.communicate(timeout=60)
         self.assertEqual(proc.returncode, 130, stderr)
