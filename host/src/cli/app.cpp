@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "isolation/stage_worker.hpp"
 
 #include <fmt/core.h>
 #include <nahr/abi.h>
@@ -30,6 +31,7 @@ const std::map<std::string_view, Command>& commands() {
       {"plugins", {plugins_command, "list the plugins found, their versions and stages"}},
       {"describe", {describe_command, "show a plugin's stages and options"}},
       {"new-plugin", {new_plugin_command, "write an out-of-tree plugin project to start from"}},
+      {isolation::kStageWorkerCommand, {isolation::stage_worker_command, ""}},  // hidden
   };
   return table;
 }
@@ -39,6 +41,7 @@ void print_help() {
                "Usage: nahr [--log-level LEVEL] COMMAND [ARGS...]\n"
                "       nahr COMMAND --help\n\nCommands:\n";
   for (const auto& [name, command] : commands()) {
+    if (command.summary.empty()) continue;
     std::cout << fmt::format("  {:<10} {}\n", name, command.summary);
   }
   std::cout << "\nGlobal options:\n"

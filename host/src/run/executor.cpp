@@ -1,5 +1,6 @@
 #include "run/executor.hpp"
 
+#include "isolation/isolated_group.hpp"
 #include "run/blocking_queue.hpp"
 #include "run/inputs.hpp"
 #include "run/interrupt.hpp"
@@ -134,7 +135,8 @@ class Run {
         settings_(config.settings),
         workers_(settings_.threads != 0 ? settings_.threads
                                         : std::max(1u, std::thread::hardware_concurrency())),
-        quarantine_(default_quarantine_path(config)) {
+        quarantine_(default_quarantine_path(config)),
+        isolated_(config, workers_) {
     result_.threads = workers_;
     result_.output = config.stages.back().output;
   }
@@ -192,6 +194,10 @@ class Run {
     worker_stages_.assign(workers_, {});
     for (std::size_t i = 1; i + 1 < config_.stages.size(); ++i) {
       const StageConfig& s = config_.stages[i];
+      if (s.isolation == Isolation::process) {  // created in isolated_'s worker processes
+        for (std::vector<StageInstance*>& stages : worker_stages_) stages.push_back(nullptr);
+        continue;
+      }
       const bool shared = (s.stage.stage->flags & NAHR_STAGE_THREAD_SAFE) != 0;
       for (unsigned w = 0; w < workers_; ++w) {
         if (!shared || w == 0) {
@@ -213,6 +219,10 @@ class Run {
         encoders_[w] = instance.get();
         owned_.push_back(std::move(instance));
       }
+    }
+    if (!isolated_.start(error)) {
+      spdlog::error("{}", error);
+      return false;
     }
     return true;
   }
@@ -519,9 +529,8 @@ class Run {
   // `stats` holds one entry per stage and, last, the writer's encoding.
   void process_batch(Batch& batch, unsigned worker, std::vector<StageStats>& stats,
                      model::ErrorSlot& slot) {
-    const std::vector<StageInstance*>& stages = worker_stages_[worker];
     for (std::size_t i = 0; i < batch.size && !stopping_; ++i) {
-      process_document(batch, i, stages, stats, slot);
+      process_document(batch, i, worker, stats, slot);
       if (streaming_ && !batch.failures[i]) {
         encode_document(batch, i, *encoders_[worker], stats.back(), slot);
       }
@@ -529,11 +538,26 @@ class Run {
     }
   }
 
-  void process_document(Batch& batch, std::size_t i, const std::vector<StageInstance*>& stages,
+  void process_document(Batch& batch, std::size_t i, unsigned worker,
                         std::vector<StageStats>& stats, model::ErrorSlot& slot) {
     if (batch.failures[i]) return;
+    const std::vector<StageInstance*>& stages = worker_stages_[worker];
     model::Document& doc = batch.docs[i];
     for (std::size_t s = 0; s < stages.size(); ++s) {
+      if (isolation::IsolatedGroup* group = isolated_.group(worker, s)) {
+        // The group's stages, in one round trip to its worker process.
+        const isolation::GroupOutcome outcome =
+            group->process(doc, std::span(stats).subspan(s, group->size()), slot);
+        s += outcome.stage;
+        if (outcome.status == NAHR_OK) continue;
+        ++stats[s].errors;
+        const std::string& id = config_.stages[s + 1].id;
+        batch.failures[i] = Failure{id, slot.message};
+        if (outcome.status == NAHR_FATAL_ERROR) {
+          stop(fmt::format("stage '{}' cannot go on: {}", id, slot.message));
+        }
+        break;
+      }
       StageInstance& stage = *stages[s];
       doc.current_stage = stage.id();
       slot.message.clear();
@@ -814,7 +838,8 @@ class Run {
 
   std::unique_ptr<StageInstance> reader_, writer_;
   std::vector<std::unique_ptr<StageInstance>> owned_;
-  std::vector<std::vector<StageInstance*>> worker_stages_;
+  std::vector<std::vector<StageInstance*>> worker_stages_;  // nullptr: an isolated stage
+  isolation::IsolatedStages isolated_;
 
   // A stream writer: one encoder per worker, the output owned here.
   bool streaming_ = false;
