@@ -1,10 +1,11 @@
 #include "database.hpp"
 
+#include <nahr/text/utf8.hpp>
+
 #include <sqlite3.h>
 
 #include <nahr/error.hpp>
 
-#include "utf8.hpp"
 
 namespace nahr::write_sqlite {
 
@@ -79,7 +80,11 @@ void Statement::finalize() {
 
 void Statement::bind(int index, std::string_view text) {
   std::string repaired;
-  const std::string_view valid = valid_utf8(text, repaired);
+  std::string_view valid = text;
+  if (!utf8::is_valid(text)) {
+    utf8::append_replacing_invalid(repaired, text);
+    valid = repaired;
+  }
   // Valid text is bound in place (it outlives the step); a repaired copy is
   // copied by SQLite.
   const auto lifetime = valid.data() == text.data() ? SQLITE_STATIC : SQLITE_TRANSIENT;

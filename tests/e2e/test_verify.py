@@ -110,7 +110,7 @@ class RefusalTest(TempDirTest):
         r = run("--version")
         host_abi = r.stdout.split("plugin ABI ")[1].rstrip(")\n")
         self.assert_refused(Path(TEST_PLUGINS) / "test-wrong-abi.so",
-                            f"plugin ABI version {int(host_abi) + 998}, host ABI version {host_abi}")
+                            f"plugin ABI version 999, host ABI version {host_abi}")
 
     def test_unresolved_dependency_names_the_library(self):
         self.assert_refused(VERIFY_PLUGINS / "test-missing-dependency.so",

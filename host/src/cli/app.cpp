@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "isolation/stage_worker.hpp"
 
 #include <fmt/core.h>
 #include <nahr/abi.h>
@@ -31,6 +32,8 @@ const std::map<std::string_view, Command>& commands() {
       {"describe", {describe_command, "show a plugin's stages and options"}},
       {"test", {test_command, "run a config's [[test]] tables through its stages"}},
       {"plugin", {plugin_command, "plugin tools: `nahr plugin verify FILE.so`"}},
+      {"new-plugin", {new_plugin_command, "write an out-of-tree plugin project to start from"}},
+      {isolation::kStageWorkerCommand, {isolation::stage_worker_command, ""}},  // hidden
   };
   return table;
 }
@@ -40,6 +43,7 @@ void print_help() {
                "Usage: nahr [--log-level LEVEL] COMMAND [ARGS...]\n"
                "       nahr COMMAND --help\n\nCommands:\n";
   for (const auto& [name, command] : commands()) {
+    if (command.summary.empty()) continue;
     std::cout << fmt::format("  {:<10} {}\n", name, command.summary);
   }
   std::cout << "\nGlobal options:\n"

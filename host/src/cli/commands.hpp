@@ -15,5 +15,6 @@ int plugins_command(const Args& args);
 int describe_command(const Args& args);
 int test_command(const Args& args);
 int plugin_command(const Args& args);
+int new_plugin_command(const Args& args);
 
 }  // namespace nahr::host

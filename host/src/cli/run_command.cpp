@@ -41,7 +41,8 @@ int run_command(const Args& args) {
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help")(
       "stats", "print per-stage documents, bytes, time and errors at the end")(
-      "quiet,q", "no progress line (there is none when stderr is not a terminal)");
+      "quiet,q", "no progress line (there is none when stderr is not a terminal)")(
+      "resume", "continue a killed or interrupted run from its manifest (OUTPUT.resume.json)");
   visible.add(pipeline_override_options());
   po::options_description hidden;
   hidden.add_options()("config", po::value<std::string>()->required(), "pipeline TOML");
@@ -53,7 +54,7 @@ int run_command(const Args& args) {
       "Runs the pipeline in CONFIG. Exit 0: all written; 1: some documents quarantined or\n"
       "skipped; 2: bad config or unusable input; 3: the run stopped early; 130/143:\n"
       "interrupted by SIGINT/SIGTERM (documents in flight are finished, the output keeps\n"
-      "its .partial name).";
+      "its .partial name and --resume continues it).";
   if (auto exit = parse_command_line(args, usage, visible, positional, hidden, vm)) return *exit;
 
   PluginRegistry registry = PluginRegistry::from_environment();
@@ -64,7 +65,8 @@ int run_command(const Args& args) {
   install_interrupt_handlers();
   const std::string started_at = utc_timestamp_now();
   set_current_run_info(run_info_json(*config, started_at));
-  const RunResult result = execute(*config, RunOptions{.progress = vm.count("quiet") == 0});
+  const RunResult result = execute(
+      *config, RunOptions{.progress = vm.count("quiet") == 0, .resume = vm.count("resume") != 0});
   if (vm.count("stats")) print_stats(result);
   if (result.outcome == RunOutcome::unusable_input) {
     if (!result.stop_reason.empty()) spdlog::error("{}", result.stop_reason);

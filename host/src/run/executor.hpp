@@ -47,6 +47,8 @@ struct RunResult {
 
 struct RunOptions {
   bool progress = false;  // a progress line on stderr when it is a terminal
+  // Continue from the run manifest a killed or interrupted run left.
+  bool resume = false;
 };
 
 RunResult execute(const PipelineConfig& config, const RunOptions& options = {});

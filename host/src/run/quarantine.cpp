@@ -17,9 +17,32 @@ namespace {
 constexpr std::size_t kMaxRecordBytes = 1 << 20;
 }  // namespace
 
-Quarantine::Quarantine(std::string path) : path_(std::move(path)) {
+void Quarantine::discard_stale() {
   std::error_code ec;
   std::filesystem::remove(path_, ec);
+}
+
+bool Quarantine::resume(std::uint64_t keep, std::string& error) {
+  if (keep == 0) {
+    discard_stale();
+    return true;
+  }
+  std::error_code ec;
+  std::filesystem::resize_file(path_, keep, ec);
+  if (!ec) file_ = std::fopen(path_.c_str(), "ab");
+  if (ec || file_ == nullptr) {
+    error = fmt::format("{}: cannot resume the quarantine: {}", path_,
+                        ec ? ec.message() : std::strerror(errno));
+    return false;
+  }
+  bytes_ = keep;
+  return true;
+}
+
+bool Quarantine::flush(std::string& error) {
+  if (file_ == nullptr || std::fflush(file_) == 0) return true;
+  error = fmt::format("{}: cannot write quarantine: {}", path_, std::strerror(errno));
+  return false;
 }
 
 Quarantine::~Quarantine() {
@@ -67,6 +90,7 @@ bool Quarantine::add(const model::Document& doc, std::string_view stage, std::st
     return false;
   }
   ++count_;
+  bytes_ += line_.size();
   return true;
 }
 

@@ -11,9 +11,8 @@ namespace nahr::host {
 
 class Quarantine {
  public:
-  // Nothing is created until the first document is quarantined; a stale
-  // quarantine from an earlier run at the same path is removed.
-  explicit Quarantine(std::string path);
+  // Nothing is created until the first document is quarantined.
+  explicit Quarantine(std::string path) : path_(std::move(path)) {}
   ~Quarantine();
   Quarantine(const Quarantine&) = delete;
   Quarantine& operator=(const Quarantine&) = delete;
@@ -23,6 +22,15 @@ class Quarantine {
            std::string& error);
   bool close(std::string& error);
 
+  // A fresh run removes the quarantine an earlier run left at the path.
+  void discard_stale();
+  // A resumed run keeps the first `keep` bytes: the records committed
+  // before the checkpoint it resumes from.
+  bool resume(std::uint64_t keep, std::string& error);
+  // Hands buffered records to the file, so bytes() is what is on disk.
+  bool flush(std::string& error);
+  std::uint64_t bytes() const { return bytes_; }
+
   const std::string& path() const { return path_; }
   std::uint64_t count() const { return count_; }
 
@@ -31,6 +39,7 @@ class Quarantine {
   std::FILE* file_ = nullptr;
   std::string line_;
   std::uint64_t count_ = 0;
+  std::uint64_t bytes_ = 0;
 };
 
 }  // namespace nahr::host

@@ -228,7 +228,51 @@ std::string shown_output(std::string_view bytes) {
   return fmt::format("{}... ({} bytes)", quote(bytes.substr(0, end)), bytes.size());
 }
 
-void run_writer(const Instance& stage, const nahr_self_test& test, SelfTestResult& result) {
+void check_output(const nahr_self_test& test, const std::string& written, SelfTestResult& result) {
+  const std::optional<std::string> expected = given(test.expected_output);
+  if (expected && written.find(*expected) == std::string::npos) {
+    result.differences.push_back(Difference{"output does not contain the expected text",
+                                            {quote(*expected)},
+                                            {shown_output(written)}});
+  }
+}
+
+// A stream writer: the host would write header, document and footer bytes.
+void run_encoder(const Instance& stage, const nahr_self_test& test, model::Document& doc,
+                 SelfTestResult& result) {
+  const nahr_stage_vtable& v = stage.vtable();
+  model::ErrorSlot slot;
+  std::string written;
+  const auto take = [&](std::string_view step, nahr_status status, nahr_str bytes) {
+    if (status != NAHR_OK) {
+      result.failure = status_failure(step, status, slot.message);
+      return false;
+    }
+    written.append(bytes.data, bytes.size);
+    return true;
+  };
+  nahr_str bytes{};
+  if (v.encode_header != nullptr &&
+      !take("encode_header", v.encode_header(stage.handle(), &bytes, model::as_handle(slot)), bytes)) {
+    return;
+  }
+  bytes = {};
+  if (!take("encode_document",
+            v.encode_document(stage.handle(), model::as_handle(doc), &bytes, model::as_handle(slot)),
+            bytes)) {
+    return;
+  }
+  bytes = {};
+  if (v.encode_footer != nullptr &&
+      !take("encode_footer", v.encode_footer(stage.handle(), &bytes, model::as_handle(slot)), bytes)) {
+    return;
+  }
+  check_output(test, written, result);
+}
+
+// A writer that manages its own output file, written in a fresh directory.
+void run_file_writer(const Instance& stage, const nahr_self_test& test, model::Document& doc,
+                     SelfTestResult& result) {
   namespace fs = std::filesystem;
   std::string dir_template = (fs::temp_directory_path() / "nahr-self-test-XXXXXX").string();
   if (::mkdtemp(dir_template.data()) == nullptr) {
@@ -237,17 +281,6 @@ void run_writer(const Instance& stage, const nahr_self_test& test, SelfTestResul
   }
   const fs::path dir(dir_template);
   const std::string path = (dir / "output").string();
-  const auto cleanup = [&] {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  };
-
-  model::Document doc;
-  if (auto problem = prepare(doc, test)) {
-    result.failure = *problem;
-    cleanup();
-    return;
-  }
   model::ErrorSlot slot;
   const nahr_stage_vtable& v = stage.vtable();
   nahr_status status = v.open_output(stage.handle(), nahr_str{path.data(), path.size()},
@@ -264,15 +297,24 @@ void run_writer(const Instance& stage, const nahr_self_test& test, SelfTestResul
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
-    const std::string written = bytes.str();
-    const std::optional<std::string> expected = given(test.expected_output);
-    if (expected && written.find(*expected) == std::string::npos) {
-      result.differences.push_back(Difference{"output does not contain the expected text",
-                                              {quote(*expected)},
-                                              {shown_output(written)}});
-    }
+    check_output(test, bytes.str(), result);
   }
-  cleanup();
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+}
+
+void run_writer(const Instance& stage, const nahr_self_test& test, SelfTestResult& result) {
+  model::Document doc;
+  if (auto problem = prepare(doc, test)) {
+    result.failure = *problem;
+    return;
+  }
+  doc.current_stage = view(test.stage);
+  if (stage.vtable().encode_document != nullptr) {
+    run_encoder(stage, test, doc, result);
+  } else {
+    run_file_writer(stage, test, doc, result);
+  }
 }
 
 }  // namespace
