@@ -80,7 +80,7 @@ _nahr() {
           ;;
       esac
       options="--set --input --output --threads --help -i -o -j -h"
-      [[ $command == run ]] && options+=" --stats --quiet -q"
+      [[ $command == run ]] && options+=" --stats --quiet -q --resume"
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
       else
