@@ -14,5 +14,6 @@ int check_command(const Args& args);
 int plugins_command(const Args& args);
 int describe_command(const Args& args);
 int new_plugin_command(const Args& args);
+int replay_command(const Args& args);
 
 }  // namespace nahr::host
