@@ -9,8 +9,9 @@ TEST_CASE("a JSON log record escapes its message and carries the known fields") 
   std::string out;
   const log::Fields fields{.file = "wire/يوم.jsonl", .line = 6, .document = "doc \"7\"",
                            .stage = "test-faulty", .extra_json = "\"read\":5"};
-  log::append_json_record(out, std::chrono::system_clock::time_point(std::chrono::milliseconds(1709805243512)),
-                          "warn", "قال: \"لا\"\n\tثم \x01 \xFF", &fields);
+  log::append_json_record(
+      out, std::chrono::system_clock::time_point(std::chrono::milliseconds(1709805243512)), "warn",
+      "قال: \"لا\"\n\tثم \x01 \xFF", &fields);
   CHECK(out ==
         "{\"time\":\"2024-03-07T09:54:03.512Z\",\"level\":\"warn\","
         "\"message\":\"قال: \\\"لا\\\"\\n\\tثم \\u0001 \xEF\xBF\xBD\",\"file\":\"wire/يوم.jsonl\","

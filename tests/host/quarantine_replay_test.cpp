@@ -86,7 +86,8 @@ TEST_CASE("a quarantined document comes back as it was read") {
     const nahr_edit edit{0, 10, 0, 4};  // "الـــ" -> "ال"
     REQUIRE(normalised.rewrite("الرَّئِيسُ قال", {&edit, 1}) == nullptr);
     REQUIRE(quarantine.add(normalised, Failure{"extract-entities", "boom", Phase::process}, error));
-    REQUIRE(quarantine.add(story("afp-2", broken), Failure{"write-jsonl", "disk", Phase::write}, error));
+    REQUIRE(quarantine.add(story("afp-2", broken), Failure{"write-jsonl", "disk", Phase::write},
+                           error));
     REQUIRE(quarantine.close(error));
   }
   const auto docs = replay(path);
@@ -123,9 +124,9 @@ TEST_CASE("entries that cannot run again are kept line for line") {
   {
     std::ofstream out(path, std::ios::app | std::ios::binary);
     out << "\nnot json at all\n{\"id\":\"x\"}\n"
-        << R"({"id":"afp-5","source":{"file":"a.jsonl","record":4,"line":0},"stage":"s","phase":)"
-        << R"("process","error":"e","metadata":{},"record":"مقطوع","record_bytes":90,"record_truncated":true})"
-        << "\n";
+        << R"({"id":"afp-5","source":{"file":"a.jsonl","record":4,"line":0},"stage":"s",)"
+        << R"("phase":"process","error":"e","metadata":{},"record":"مقطوع",)"
+        << R"("record_bytes":90,"record_truncated":true})" << "\n";
   }
   const std::string original = read_file(path);
   const auto docs = replay(path);
@@ -136,8 +137,9 @@ TEST_CASE("entries that cannot run again are kept line for line") {
     CHECK(original.find(failure->kept_entry + "\n") != std::string::npos);
   }
   CHECK(docs[0].second->stage == "read-jsonl");
-  CHECK(docs[0].second->message ==
-        "not replayed: it failed while reading (invalid JSON); read wire/2024-03-07.jsonl:42 again");
+  CHECK(
+      docs[0].second->message ==
+      "not replayed: it failed while reading (invalid JSON); read wire/2024-03-07.jsonl:42 again");
   CHECK(docs[0].first.text() == "{\"id\": \"afp-3\", \"text\": \"غير مكتمل");
   CHECK(docs[1].first.text().size() == 1 << 20);  // the preview the quarantine kept
   CHECK(docs[2].second->stage == "replay");

@@ -60,13 +60,15 @@ std::optional<PipelineConfig> load_or_report(const std::string& file, const Over
   if (loaded.diagnostics.empty() && loaded.config) return std::move(loaded.config);
   for (const Diagnostic& d : loaded.diagnostics) {
     const std::string column = fmt::format("\"column\":{}", d.where.column);
-    log::print_line(spdlog::level::err, d.format(), d.message,
-                    {.file = d.where.file,
-                     .line = static_cast<std::uint64_t>(std::max(d.where.line, 0)),
-                     .extra_json = d.where.line != 0 ? std::string_view(column) : std::string_view()});
+    log::print_line(
+        spdlog::level::err, d.format(), d.message,
+        {.file = d.where.file,
+         .line = static_cast<std::uint64_t>(std::max(d.where.line, 0)),
+         .extra_json = d.where.line != 0 ? std::string_view(column) : std::string_view()});
   }
-  const std::string total = fmt::format("{} error{} in {}; nothing was run", loaded.diagnostics.size(),
-                                        loaded.diagnostics.size() == 1 ? "" : "s", file);
+  const std::string total =
+      fmt::format("{} error{} in {}; nothing was run", loaded.diagnostics.size(),
+                  loaded.diagnostics.size() == 1 ? "" : "s", file);
   log::print_line(spdlog::level::err, "nahr: " + total, total, {.file = file});
   return std::nullopt;
 }

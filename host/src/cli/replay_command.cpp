@@ -22,7 +22,8 @@ namespace fs = std::filesystem;
 std::string replay_output(const std::string& output) {
   if (output == "-") return output;
   const fs::path path(output);
-  return (path.parent_path() / (path.stem().string() + ".replay" + path.extension().string())).string();
+  return (path.parent_path() / (path.stem().string() + ".replay" + path.extension().string()))
+      .string();
 }
 
 bool same_file(const std::string& a, const std::string& b) {

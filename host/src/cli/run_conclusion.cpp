@@ -36,11 +36,12 @@ void print_stats(const RunResult& r) {
 // The one line every run ends with; the equation always holds.
 void print_summary(const RunResult& r) {
   std::string line = summary_equation(r);
-  line += fmt::format(" in {:.2f} s with {} thread{}", r.seconds, r.threads, r.threads == 1 ? "" : "s");
+  line +=
+      fmt::format(" in {:.2f} s with {} thread{}", r.seconds, r.threads, r.threads == 1 ? "" : "s");
   if (!r.quarantine.empty()) line += fmt::format("; quarantine: {}", r.quarantine);
   std::string numbers = fmt::format(
-      "\"read\":{},\"written\":{},\"quarantined\":{},\"skipped\":{},\"unfinished\":{},\"seconds\":{},"
-      "\"threads\":{}",
+      "\"read\":{},\"written\":{},\"quarantined\":{},\"skipped\":{},\"unfinished\":{},"
+      "\"seconds\":{},\"threads\":{}",
       r.read, r.written, r.quarantined, r.skipped, r.unfinished, r.seconds, r.threads);
   if (!r.quarantine.empty()) {
     numbers += ",\"quarantine\":";

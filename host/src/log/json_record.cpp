@@ -22,7 +22,8 @@ void append_json_record(std::string& out, std::chrono::system_clock::time_point 
                         std::string_view level, std::string_view message, const Fields* fields) {
   using namespace std::chrono;
   const auto millis = duration_cast<milliseconds>(time.time_since_epoch()).count() % 1000;
-  fmt::format_to(std::back_inserter(out), "{{\"time\":\"{:%Y-%m-%dT%H:%M:%S}.{:03}Z\",\"level\":\"{}\"",
+  fmt::format_to(std::back_inserter(out),
+                 "{{\"time\":\"{:%Y-%m-%dT%H:%M:%S}.{:03}Z\",\"level\":\"{}\"",
                  fmt::gmtime(system_clock::to_time_t(time)), millis, level);
   out += ",\"message\":";
   json::append_string(out, message);

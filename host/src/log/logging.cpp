@@ -56,7 +56,8 @@ std::optional<std::string> take_value(std::vector<std::string>& args, std::size_
     args.erase(at, at + 2);
     return value;
   }
-  if (arg.size() > name.size() && arg.compare(0, name.size(), name) == 0 && arg[name.size()] == '=') {
+  if (arg.size() > name.size() && arg.compare(0, name.size(), name) == 0 &&
+      arg[name.size()] == '=') {
     std::string value = arg.substr(name.size() + 1);
     args.erase(at);
     return value;

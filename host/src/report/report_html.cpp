@@ -97,9 +97,11 @@ void header(std::string& out, const RunReport& report) {
 void summary(std::string& out, const RunReport& report) {
   const RunResult& r = report.result;
   const bool holds = r.read == r.written + r.quarantined + r.skipped + r.unfinished;
-  emit(out, "<section id=\"summary\">\n<h2>Summary</h2>\n<p class=\"equation{}\">read <b id=\"read\">{}</b> = "
-            "written <b id=\"written\">{}</b> + quarantined <b id=\"quarantined\">{}</b> "
-            "(+ skipped <b id=\"skipped\">{}</b>",
+  emit(out,
+       "<section id=\"summary\">\n<h2>Summary</h2>\n"
+       "<p class=\"equation{}\">read <b id=\"read\">{}</b> = "
+       "written <b id=\"written\">{}</b> + quarantined <b id=\"quarantined\">{}</b> "
+       "(+ skipped <b id=\"skipped\">{}</b>",
        holds ? "" : " broken", r.read, r.written, r.quarantined, r.skipped);
   if (r.unfinished != 0) emit(out, ", unfinished <b id=\"unfinished\">{}</b>", r.unfinished);
   out += ")</p>\n";
@@ -127,7 +129,7 @@ void bar_chart(std::string& out, std::string_view id, std::string_view title,
   double largest = 0;
   for (const StageStats& s : stages) largest = std::max(largest, value(s));
   const int height = kRow * static_cast<int>(stages.size()) + 4;
-  emit(out, "<figure id=\"{}\">\n<figcaption>{}</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+  emit(out, "<figure id=\"{}\">\n<figcaption>{}</figcaption>\n<svg "
             "width=\"{}\" height=\"{}\" role=\"img\" aria-label=\"{}\">\n",
        id, title, kLabelWidth + kBarWidth + 110, height, title);
   for (std::size_t i = 0; i < stages.size(); ++i) {
@@ -135,8 +137,8 @@ void bar_chart(std::string& out, std::string_view id, std::string_view title,
     const int y = kRow * static_cast<int>(i) + 2;
     const double width = largest > 0 ? v / largest * kBarWidth : 0;
     emit(out, "<text x=\"0\" y=\"{}\">{}</text>", y + 14, escaped(stages[i].id));
-    emit(out, "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"16\"/>", kLabelWidth, y,
-         width);
+    emit(out, "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"16\"/>", kLabelWidth,
+         y, width);
     emit(out, "<text x=\"{:.1f}\" y=\"{}\">{}</text>\n", kLabelWidth + width + 6, y + 14, label(v));
   }
   out += "</svg>\n</figure>\n";
@@ -148,8 +150,9 @@ void stage_table(std::string& out, const RunResult& r) {
          "<th class=\"num\">text</th><th class=\"num\">time</th><th class=\"num\">MB/s</th>"
          "<th class=\"num\">errors</th></tr></thead>\n<tbody>\n";
   for (const StageStats& s : r.stages) {
-    emit(out, "<tr><td><bdi>{}</bdi></td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
-              "<td class=\"num\">{}</td><td class=\"num\">{:.1f}</td><td class=\"num\">{}</td></tr>\n",
+    emit(out,
+         "<tr><td><bdi>{}</bdi></td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+         "<td class=\"num\">{}</td><td class=\"num\">{:.1f}</td><td class=\"num\">{}</td></tr>\n",
          escaped(s.id), s.documents, report::human_bytes(s.bytes),
          report::human_seconds(report::seconds(s)), report::mb_per_second(s), s.errors);
   }
@@ -204,8 +207,8 @@ void settings(std::string& out, const RunReport& report) {
       emit(options, "<div dir=\"auto\" class=\"mono\">{} = {}</div>", escaped(name),
            escaped(stage.options.to_toml(name)));
     }
-    emit(out, "<tr><td><bdi>{}</bdi></td><td>{}</td><td>{}</td><td>{}</td></tr>\n", escaped(stage.id),
-         escaped(stage.plugin), report::stage_kind_name(stage), options);
+    emit(out, "<tr><td><bdi>{}</bdi></td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+         escaped(stage.id), escaped(stage.plugin), report::stage_kind_name(stage), options);
   }
   out += "</tbody>\n</table>\n</section>\n";
 }

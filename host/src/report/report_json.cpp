@@ -98,7 +98,9 @@ void option_value(JsonOut& out, const nahr_option_value& v) {
     case NAHR_OPTION_STRING: out.string({v.string_value.data, v.string_value.size}); return;
     case NAHR_OPTION_STRING_LIST:
       out.open('[');
-      for (std::size_t i = 0; i < v.list_size; ++i) out.string({v.list_items[i].data, v.list_items[i].size});
+      for (std::size_t i = 0; i < v.list_size; ++i) {
+        out.string({v.list_items[i].data, v.list_items[i].size});
+      }
       out.close(']');
       return;
   }

@@ -25,7 +25,9 @@ constexpr std::array<std::int8_t, 256> kValues = make_values();
 void append_encoded(std::string& out, std::string_view bytes) {
   out.reserve(out.size() + (bytes.size() + 2) / 3 * 4);
   std::size_t i = 0;
-  const auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[k])); };
+  const auto byte = [&](std::size_t k) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[k]));
+  };
   for (; i + 3 <= bytes.size(); i += 3) {
     const std::uint32_t n = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
     for (int shift = 18; shift >= 0; shift -= 6) out += kAlphabet[n >> shift & 63];

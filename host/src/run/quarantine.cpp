@@ -87,7 +87,8 @@ void Quarantine::format_entry(const model::Document& doc, const Failure& failure
   json::append_string(line_, doc.id);
   line_ += ",\"source\":{\"file\":";
   json::append_string(line_, doc.source_file);
-  line_ += fmt::format(",\"record\":{},\"line\":{}}},\"stage\":", doc.source_record, doc.source_line);
+  line_ +=
+      fmt::format(",\"record\":{},\"line\":{}}},\"stage\":", doc.source_record, doc.source_line);
   json::append_string(line_, failure.stage);
   line_ += fmt::format(",\"phase\":\"{}\",\"error\":", phase_name(failure.phase));
   json::append_string(line_, failure.message);
@@ -108,7 +109,9 @@ void Quarantine::format_entry(const model::Document& doc, const Failure& failure
     base64::append_encoded(line_, kept);
     line_ += '"';
   }
-  if (truncated) line_ += fmt::format(",\"record_bytes\":{},\"record_truncated\":true", record.size());
+  if (truncated) {
+    line_ += fmt::format(",\"record_bytes\":{},\"record_truncated\":true", record.size());
+  }
   line_ += "}\n";
 }
 

@@ -30,13 +30,15 @@ QuarantineSource::QuarantineSource(InputFile file, std::unique_ptr<model::InputS
 
 QuarantineSource::~QuarantineSource() = default;
 
-std::unique_ptr<QuarantineSource> QuarantineSource::open(const std::string& path, std::string& error) {
+std::unique_ptr<QuarantineSource> QuarantineSource::open(const std::string& path,
+                                                         std::string& error) {
   std::error_code ec;
   const auto size = path == "-" ? 0 : std::filesystem::file_size(path, ec);
   InputFile file{path == "-" ? "<stdin>" : path, path, ec ? 0 : static_cast<std::uint64_t>(size)};
   std::unique_ptr<model::InputStream> stream = open_input(file, error);
   if (!stream) return nullptr;
-  return std::unique_ptr<QuarantineSource>(new QuarantineSource(std::move(file), std::move(stream)));
+  return std::unique_ptr<QuarantineSource>(
+      new QuarantineSource(std::move(file), std::move(stream)));
 }
 
 bool QuarantineSource::next(model::Document& doc, std::optional<Failure>& failure) {
@@ -106,7 +108,8 @@ std::optional<Failure> QuarantineSource::rebuild(std::string_view line, model::D
                                where(doc)),
                    Phase::read};
   }
-  if (bool truncated = false; entry["record_truncated"].get(truncated) == simdjson::SUCCESS && truncated) {
+  if (bool truncated = false;
+      entry["record_truncated"].get(truncated) == simdjson::SUCCESS && truncated) {
     std::uint64_t bytes = 0;
     if (entry["record_bytes"].get(bytes)) return malformed("record_truncated without record_bytes");
     return Failure{std::string(stage),
@@ -115,7 +118,9 @@ std::optional<Failure> QuarantineSource::rebuild(std::string_view line, model::D
                                doc.text().size(), bytes, where(doc)),
                    Phase::read};
   }
-  if (phase != "process" && phase != "write") return malformed(fmt::format("unknown phase '{}'", phase));
+  if (phase != "process" && phase != "write") {
+    return malformed(fmt::format("unknown phase '{}'", phase));
+  }
   return std::nullopt;
 }
 
