@@ -1,4 +1,5 @@
 """nahr replay: a quarantine's documents run again after a fix, as they were read."""
+import gzip
 import json
 
 from faulty_corpus import LONG_LIMIT, PROCESS_KINDS, Corpus, pipeline_config, sprinkled
@@ -109,6 +110,21 @@ original_text = true
         [doc] = read_jsonl(self.tmp / "out.replay.jsonl")
         self.assertEqual(doc["original_text"], story["text"])
         self.assertNotEqual(doc["text"], story["text"])  # normalised once, from the text as read
+
+    def test_a_compressed_quarantine_or_stdin_replays_the_same(self):
+        fixed = self.fixed_config()
+        self.assertEqual(self.replay(fixed, "--output", self.tmp / "plain.jsonl").code, 1)
+        packed = self.tmp / "q.jsonl.gz"
+        packed.write_bytes(gzip.compress(self.quarantine.read_bytes()))
+        r = run("replay", packed, fixed, "--output", self.tmp / "packed.jsonl",
+                plugin_path=TEST_PLUGINS)
+        self.assertEqual(r.code, 1, r.stderr)
+        r = run("replay", "-", fixed, "--output", self.tmp / "stdin.jsonl",
+                stdin=self.quarantine.read_text(encoding="utf-8"), plugin_path=TEST_PLUGINS)
+        self.assertEqual(r.code, 1, r.stderr)
+        plain = (self.tmp / "plain.jsonl").read_bytes()
+        self.assertEqual((self.tmp / "packed.jsonl").read_bytes(), plain)
+        self.assertEqual((self.tmp / "stdin.jsonl").read_bytes(), plain)
 
     def test_replay_never_overwrites_the_quarantine_it_reads(self):
         r = self.replay(self.fixed_config(), "--quarantine", self.quarantine)
