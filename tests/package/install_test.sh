@@ -93,7 +93,10 @@ expect() {
   got=$(complete_words "$@")
   [[ "$got" == "$expected" ]] || fail "completing '$*': expected '$expected', got '$got'"
 }
-expect "check describe new-plugin plugins run" "$nahr" ""
+expect "check describe new-plugin plugins replay run" "$nahr" ""
+expect "json" "$nahr" run configs/afp.toml --log-format j
+expect "--report --resume" "$nahr" run configs/afp.toml --re
+expect "--quarantine --quiet" "$nahr" replay q.jsonl configs/afp.toml --qu
 expect "new-plugin" "$nahr" --log-level debug n
 expect "debug" "$nahr" --log-level d
 expect "extractor" "$nahr" new-plugin extract-byline --kind ex

@@ -44,11 +44,12 @@ void print_help() {
     if (command.summary.empty()) continue;
     std::cout << fmt::format("  {:<10} {}\n", name, command.summary);
   }
-  std::cout << "\nGlobal options (also accepted after the command):\n"
+  std::cout << "\nGlobal options:\n"
                "  --log-level LEVEL   trace, debug, info (default), warn, error, off\n"
                "  --log-format FORMAT text (default), or json: one object per line on stderr\n"
                "  --version           print the version\n"
-               "  -h, --help          show this help\n\n"
+               "  -h, --help          show this help\n"
+               "  The two logging options may also follow the command.\n\n"
                "Exit codes: 0 success; 1 some documents failed (quarantined or skipped);\n"
                "2 usage, config or unusable input; 3 the run stopped early.\n";
 }
