@@ -8,6 +8,8 @@ Each record is one of these kinds, as read-jsonl -> test-faulty -> write-jsonl s
   array    a JSONL line that is JSON but not an object               -> read phase
   long     text over max_document_bytes                              -> read phase
   fatal    test-faulty throws a FatalError (FATAL marker): the run stops
+  crash    test-crash, placed before test-faulty, takes its process down (CRASH marker);
+           only for pipelines with isolation = "process"
 """
 import json
 import random
@@ -45,6 +47,8 @@ class Corpus:
                 text = "THROW " + text
             elif kind == "fatal":
                 text += " FATAL"
+            elif kind == "crash":
+                text += " CRASH"
             elif kind == "long":
                 text = ("خبر طويل جدا " * (LONG_LIMIT // 10))[: LONG_LIMIT + 500]
             doc_id = f"afp-{i:05d}"
@@ -80,7 +84,7 @@ def read_report(directory):
 
 
 def pipeline_config(tmp, inputs=("stories.jsonl",), output="out.jsonl", faulty_options="",
-                    **pipeline):
+                    before_faulty="", **pipeline):
     settings = "\n".join(f"{k} = {json.dumps(v)}" for k, v in pipeline.items())
     path = tmp / "faulty.toml"
     path.write_text(f"""\
@@ -91,7 +95,7 @@ def pipeline_config(tmp, inputs=("stories.jsonl",), output="out.jsonl", faulty_o
 plugin = "read-jsonl"
 inputs = {json.dumps(list(inputs))}
 metadata_fields = ["desk"]
-
+{before_faulty}
 [[stage]]
 plugin = "test-faulty"
 {faulty_options}

@@ -82,6 +82,27 @@ class AccountingTest(TempDirTest):
                                           "test-faulty": len(corpus.of_kind(*PROCESS_KINDS)),
                                           "write-jsonl": 0})
 
+    def test_a_crashing_stage_in_a_worker_process_is_accounted_for(self):
+        corpus = Corpus(150, sprinkled(150, 10, ["crash", "fail", "invalid"]))
+        crash_stage = '[[stage]]\nplugin = "test-crash"\n'
+        for threads in (1, 3):
+            with self.subTest(threads=threads):
+                r = self.run_corpus(corpus, "--threads", threads, before_faulty=crash_stage,
+                                    isolation="process", batch_size=4)
+                self.assertEqual(r.code, 1, r.stderr)
+                self.assertEqual(r.summary(), (150, len(corpus.good), len(corpus.bad), 0, 0))
+                self.assertEqual(self.output_ids(), [g.id for g in corpus.good])
+                entries = self.quarantine()
+                self.assertEqual([e["source"]["line"] for e in entries],
+                                 [b.line for b in corpus.bad])
+                for entry, record in zip(entries, corpus.bad):
+                    if record.kind == "crash":
+                        self.assertEqual((entry["id"], entry["stage"], entry["phase"]),
+                                         (record.id, "test-crash", "process"))
+                        self.assertEqual(entry["record"], record.text)
+                    else:
+                        self.check_entry(entry, record)
+
     def test_skip_policy_counts_what_it_drops(self):
         corpus = Corpus(300, sprinkled(300, 11, ALL_BAD))
         for threads in (1, 3):

@@ -46,6 +46,18 @@ class LogFormatTest(TempDirTest):
         self.assertEqual(summary["quarantine"], str(self.tmp / "out.jsonl.quarantine.jsonl"))
         self.assertTrue(summary["message"].startswith(f"read 60 = written {len(corpus.good)}"))
 
+    def test_crashes_in_worker_processes_are_records_too(self):
+        corpus = Corpus(30, sprinkled(30, 10, ["crash", "fail"]))
+        corpus.write(self.tmp / "stories.jsonl")
+        config = pipeline_config(self.tmp, before_faulty='[[stage]]\nplugin = "test-crash"\n',
+                                 isolation="process")
+        r = run("run", config, "--log-format", "json", "--log-level", "debug",
+                plugin_path=TEST_PLUGINS)
+        self.assertEqual(r.code, 1, r.stderr)
+        records = self.records(r)
+        crashed = [x for x in records if x.get("stage") == "test-crash" and "document" in x]
+        self.assertEqual([x["document"] for x in crashed], [b.id for b in corpus.of_kind("crash")])
+
     def test_strings_are_escaped_whatever_they_hold(self):
         doc_id = 'خبر "٧" \\ \t سطر'
         self.write("stories.jsonl", json.dumps({"id": doc_id, "text": "قال FAIL"},
