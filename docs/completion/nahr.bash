@@ -35,7 +35,7 @@ _nahr() {
   # The command is the first word that is not a global option.
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      --log-level) ((i++)) ;;
+      --log-level | --log-format) ((i++)) ;;
       -*) ;;
       *)
         command=${COMP_WORDS[i]}
@@ -44,13 +44,21 @@ _nahr() {
     esac
   done
 
-  if [[ -z $command ]]; then
-    if [[ $prev == --log-level ]]; then
+  case $prev in
+    --log-level)
       COMPREPLY=($(compgen -W "trace debug info warn error off" -- "$cur"))
-    elif [[ $cur == -* ]]; then
-      COMPREPLY=($(compgen -W "--log-level --version --help -h" -- "$cur"))
+      return
+      ;;
+    --log-format)
+      COMPREPLY=($(compgen -W "text json" -- "$cur"))
+      return
+      ;;
+  esac
+  if [[ -z $command ]]; then
+    if [[ $cur == -* ]]; then
+      COMPREPLY=($(compgen -W "--log-level --log-format --version --help -h" -- "$cur"))
     else
-      COMPREPLY=($(compgen -W "run check test plugins describe new-plugin plugin" -- "$cur"))
+      COMPREPLY=($(compgen -W "run check test plugins describe new-plugin replay plugin" -- "$cur"))
     fi
     return
   fi
@@ -64,10 +72,11 @@ _nahr() {
 
   local options
   case $command in
-    run | check)
+    run | check | replay)
       case $prev in
         -i | --input) _nahr_files && return ;;
-        -o | --output) _nahr_files && return ;;
+        -o | --output | --quarantine) _nahr_files && return ;;
+        --report) _nahr_dirs && return ;;
         -j | --threads)
           COMPREPLY=($(compgen -W "0 1 2 4 8 16" -- "$cur"))
           return
@@ -79,10 +88,15 @@ _nahr() {
           return
           ;;
       esac
-      options="--set --input --output --threads --help -i -o -j -h"
-      [[ $command == run ]] && options+=" --stats --quiet -q --resume"
+      options="--set --output --threads --help -o -j -h"
+      [[ $command != replay ]] && options+=" --input -i"
+      [[ $command != check ]] && options+=" --report --stats --quiet -q"
+      [[ $command == run ]] && options+=" --resume"
+      [[ $command == replay ]] && options+=" --quarantine"
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
+      elif [[ $command == replay && $prev == replay ]]; then
+        _nahr_files '*.jsonl*'  # the quarantine, then the config
       else
         _nahr_files '*.toml'
       fi

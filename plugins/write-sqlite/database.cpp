@@ -15,7 +15,10 @@ Database::~Database() {
 
 void Database::open(const std::string& path, bool read_only) {
   path_ = path;
-  const int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  // A database written is never reached through a symlink (one planted at
+  // the host's .partial name would redirect the writes elsewhere).
+  const int flags = read_only ? SQLITE_OPEN_READONLY
+                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW;
   if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     fail("cannot open");
   }

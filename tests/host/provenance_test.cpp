@@ -104,11 +104,13 @@ TEST_CASE("the config hash follows options and --set but not paths or threads") 
 
 TEST_CASE("run info names every stage's plugin and version and the hash") {
   const Loaded loaded(kPipeline);
-  const std::string info = nahr::host::run_info_json(loaded.config, "2019-03-07T10:00:00.000Z");
+  const auto started = std::chrono::system_clock::from_time_t(1551952800) +
+                       std::chrono::milliseconds(250);  // 2019-03-07 10:00:00.250 UTC
+  const std::string info = nahr::host::run_info_json(loaded.config, started);
   const std::string hash = sha256_hex(canonical_config_json(loaded.config));
   CHECK(info.find(R"("config_sha256":")" + hash + '"') != std::string::npos);
   CHECK(info.find(R"("config_path":"p.toml")") != std::string::npos);
-  CHECK(info.find(R"("started_at":"2019-03-07T10:00:00.000Z")") != std::string::npos);
+  CHECK(info.find(R"("started_at":"2019-03-07T10:00:00.250Z")") != std::string::npos);
   CHECK(info.find(R"("id":"تطبيع","plugin":"normalise-arabic","stage":"normalise-arabic",)"
                   R"("plugin_version":)") != std::string::npos);
   CHECK(info.front() == '{');

@@ -93,7 +93,13 @@ expect() {
   got=$(complete_words "$@")
   [[ "$got" == "$expected" ]] || fail "completing '$*': expected '$expected', got '$got'"
 }
-expect "check describe new-plugin plugin plugins run test" "$nahr" ""
+expect "check describe new-plugin plugin plugins replay run test" "$nahr" ""
+expect "configs/afp.toml" "$nahr" test configs/
+expect "verify" "$nahr" plugin v
+expect "--timeout" "$nahr" plugin verify x.so --t
+expect "json" "$nahr" run configs/afp.toml --log-format j
+expect "--report --resume" "$nahr" run configs/afp.toml --re
+expect "--quarantine --quiet" "$nahr" replay q.jsonl configs/afp.toml --qu
 expect "new-plugin" "$nahr" --log-level debug n
 expect "debug" "$nahr" --log-level d
 expect "extractor" "$nahr" new-plugin extract-byline --kind ex
@@ -102,7 +108,4 @@ expect "configs/afp.toml" "$nahr" run configs/
 expect "--quiet" "$nahr" run configs/afp.toml --q
 expect "read-csv read-gigaword read-jsonl read-newsml read-text" "$nahr" describe read-
 expect "write-conllu. write-csv." "$nahr" check configs/afp.toml --set write-c
-expect "configs/afp.toml" "$nahr" test configs/
-expect "verify" "$nahr" plugin v
-expect "--timeout" "$nahr" plugin verify x.so --t
 step "ok"

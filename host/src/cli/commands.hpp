@@ -16,5 +16,6 @@ int describe_command(const Args& args);
 int test_command(const Args& args);
 int plugin_command(const Args& args);
 int new_plugin_command(const Args& args);
+int replay_command(const Args& args);
 
 }  // namespace nahr::host

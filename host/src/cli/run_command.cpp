@@ -1,47 +1,18 @@
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/run_conclusion.hpp"
 #include "provenance/provenance.hpp"
 #include "run/executor.hpp"
 #include "run/interrupt.hpp"
 
-#include <fmt/core.h>
-#include <spdlog/spdlog.h>
-
-#include <iostream>
+#include <chrono>
 
 namespace nahr::host {
 
-namespace {
-
-void print_stats(const RunResult& r) {
-  std::cerr << fmt::format("{:<24} {:>10} {:>12} {:>10} {:>10} {:>7}\n", "stage", "documents",
-                           "MB", "seconds", "MB/s", "errors");
-  for (const StageStats& s : r.stages) {
-    const double mb = static_cast<double>(s.bytes) / 1e6;
-    const double sec = static_cast<double>(s.nanoseconds) / 1e9;
-    std::cerr << fmt::format("{:<24} {:>10} {:>12.2f} {:>10.3f} {:>10.1f} {:>7}\n", s.id,
-                             s.documents, mb, sec, sec > 0 ? mb / sec : 0.0, s.errors);
-  }
-}
-
-// The one line every run ends with; the equation always holds.
-void print_summary(const RunResult& r) {
-  std::string line = fmt::format("nahr: read {} = written {} + quarantined {} (+ skipped {}", r.read,
-                                 r.written, r.quarantined, r.skipped);
-  if (r.unfinished != 0) line += fmt::format(", unfinished {}", r.unfinished);
-  line += fmt::format(") in {:.2f} s with {} thread{}", r.seconds, r.threads, r.threads == 1 ? "" : "s");
-  if (!r.quarantine.empty()) line += fmt::format("; quarantine: {}", r.quarantine);
-  std::cerr << line << '\n';
-}
-
-}  // namespace
-
 int run_command(const Args& args) {
-  po::options_description visible("Options");
-  visible.add_options()("help,h", "show this help")(
-      "stats", "print per-stage documents, bytes, time and errors at the end")(
-      "quiet,q", "no progress line (there is none when stderr is not a terminal)")(
+  po::options_description visible = run_output_options();
+  visible.add_options()(
       "resume", "continue a killed or interrupted run from its manifest (OUTPUT.resume.json)");
   visible.add(pipeline_override_options());
   po::options_description hidden;
@@ -51,6 +22,7 @@ int run_command(const Args& args) {
   po::variables_map vm;
   const std::string usage =
       "Usage: nahr run CONFIG [--set STAGE.KEY=VALUE ...] [--input PATH ...] [--output PATH]\n"
+      "                [--resume] [--report DIR] [--stats] [--quiet]\n"
       "Runs the pipeline in CONFIG. Exit 0: all written; 1: some documents quarantined or\n"
       "skipped; 2: bad config or unusable input; 3: the run stopped early; 130/143:\n"
       "interrupted by SIGINT/SIGTERM (documents in flight are finished, the output keeps\n"
@@ -63,26 +35,11 @@ int run_command(const Args& args) {
   if (!config) return kExitUsage;
 
   install_interrupt_handlers();
-  const std::string started_at = utc_timestamp_now();
-  set_current_run_info(run_info_json(*config, started_at));
+  const auto started = std::chrono::system_clock::now();
+  set_current_run_info(run_info_json(*config, started));
   const RunResult result = execute(
-      *config, RunOptions{.progress = vm.count("quiet") == 0, .resume = vm.count("resume") != 0});
-  if (vm.count("stats")) print_stats(result);
-  if (result.outcome == RunOutcome::unusable_input) {
-    if (!result.stop_reason.empty()) spdlog::error("{}", result.stop_reason);
-    return kExitUsage;
-  }
-  print_summary(result);
-  if (result.outcome == RunOutcome::completed) {
-    std::string error;
-    if (!write_provenance_file(*config, result, started_at, error)) {
-      spdlog::error("{}", error);
-      return kExitFatal;
-    }
-  }
-  if (result.outcome == RunOutcome::stopped) return kExitFatal;
-  if (result.outcome == RunOutcome::interrupted) return 128 + result.signal;
-  return result.quarantined + result.skipped == 0 ? kExitSuccess : kExitDocumentsFailed;
+      *config, RunOptions{.progress = wants_progress(vm), .resume = vm.count("resume") != 0});
+  return conclude_run(result, RunContext{"run", *config, {}, started}, vm);
 }
 
 }  // namespace nahr::host

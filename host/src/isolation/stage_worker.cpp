@@ -21,7 +21,8 @@ namespace nahr::host::isolation {
 
 std::vector<std::string> WorkerArguments::to_argv() const {
   return {"nahr",       "--log-level",
-          log_level,    std::string(kStageWorkerCommand),
+          log_level,    "--log-format",
+          log_format,   std::string(kStageWorkerCommand),
           "--channel",  std::to_string(channel_fd),
           "--progress", std::to_string(progress_fd),
           "--parent",   std::to_string(parent)};

@@ -18,6 +18,7 @@ struct WorkerArguments {
   int progress_fd = -1;  // the memfd holding the shared WorkerProgress
   pid_t parent = 0;      // the host; the worker must not outlive it
   std::string log_level;
+  std::string log_format{"text"};  // --log-format: a worker logs as the host does
 
   // The whole command line, program name first.
   std::vector<std::string> to_argv() const;

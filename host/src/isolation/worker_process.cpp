@@ -1,6 +1,7 @@
 #include "isolation/worker_process.hpp"
 
 #include "isolation/stage_worker.hpp"
+#include "log/logging.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -110,7 +111,8 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(std::string& error) {
   posix_spawnattr_setsigmask(&attributes, &none);
   posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
 
-  const WorkerArguments arguments{pair[1], fds.fd[2], ::getpid(), log_level_name()};
+  const WorkerArguments arguments{pair[1], fds.fd[2], ::getpid(), log_level_name(),
+                                  log::format() == log::Format::json ? "json" : "text"};
   std::vector<std::string> argv_strings = arguments.to_argv();
   std::vector<char*> argv;
   for (std::string& s : argv_strings) argv.push_back(s.data());

@@ -80,7 +80,9 @@ std::string_view on_error_name(OnError on_error) {
 
 std::string_view stage_name(const StageConfig& s) { return s.stage.stage->name; }
 
-std::string utc_timestamp(std::chrono::system_clock::time_point t) {
+}  // namespace
+
+std::string utc_timestamp(TimePoint t) {
   const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
   const auto millis =
       std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count() % 1000;
@@ -91,9 +93,11 @@ std::string utc_timestamp(std::chrono::system_clock::time_point t) {
   return fmt::format("{}.{:03}Z", buffer, millis);
 }
 
+namespace {
+
 // The members shared by the run info and the provenance file, without the
 // closing brace.
-std::string open_run_record(const PipelineConfig& config, std::string_view started_at) {
+std::string open_run_record(const PipelineConfig& config, TimePoint started) {
   const std::string canonical = canonical_config_json(config);
   std::string out = "{";
   append_key(out, "nahr_version");
@@ -136,7 +140,7 @@ std::string open_run_record(const PipelineConfig& config, std::string_view start
   append_key(out, "output");
   json::append_string(out, config.stages.back().output);
   append_key(out, "started_at");
-  json::append_string(out, started_at);
+  json::append_string(out, utc_timestamp(started));
   return out;
 }
 
@@ -171,10 +175,8 @@ std::string canonical_config_json(const PipelineConfig& config) {
   return out;
 }
 
-std::string utc_timestamp_now() { return utc_timestamp(std::chrono::system_clock::now()); }
-
-std::string run_info_json(const PipelineConfig& config, std::string_view started_at) {
-  return open_run_record(config, started_at) + '}';
+std::string run_info_json(const PipelineConfig& config, TimePoint started) {
+  return open_run_record(config, started) + '}';
 }
 
 void set_current_run_info(std::string json) { run_info_storage() = std::move(json); }
@@ -182,12 +184,12 @@ void set_current_run_info(std::string json) { run_info_storage() = std::move(jso
 std::string_view current_run_info() { return run_info_storage(); }
 
 bool write_provenance_file(const PipelineConfig& config, const RunResult& result,
-                           std::string_view started_at, std::string& error) {
+                           TimePoint started, std::string& error) {
   const std::string& output = config.stages.back().output;
   if (output == "-") return true;
-  std::string out = open_run_record(config, started_at);
+  std::string out = open_run_record(config, started);
   append_key(out, "finished_at");
-  json::append_string(out, utc_timestamp_now());
+  json::append_string(out, utc_timestamp(std::chrono::system_clock::now()));
   append_key(out, "seconds");
   append_number(out, result.seconds);
   append_key(out, "threads");

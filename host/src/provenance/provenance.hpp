@@ -16,6 +16,7 @@
 #include "config/pipeline_config.hpp"
 #include "run/executor.hpp"
 
+#include <chrono>
 #include <string>
 #include <string_view>
 
@@ -24,12 +25,14 @@ namespace nahr::host {
 // The canonical effective config, as hashed.
 std::string canonical_config_json(const PipelineConfig& config);
 
-// "2024-05-01T12:00:00.123Z": now, in UTC.
-std::string utc_timestamp_now();
+using TimePoint = std::chrono::system_clock::time_point;
+
+// "2024-05-01T12:00:00.123Z": `t` in UTC.
+std::string utc_timestamp(TimePoint t);
 
 // What writers learn at the start of a run: nahr version, config path and
 // hash, the effective config, every stage's plugin and version, start time.
-std::string run_info_json(const PipelineConfig& config, std::string_view started_at);
+std::string run_info_json(const PipelineConfig& config, TimePoint started);
 
 // The run info offered to plugins through the host API; empty until set.
 void set_current_run_info(std::string json);
@@ -39,6 +42,6 @@ std::string_view current_run_info();
 // with the run info plus end time and counts. No-op for stdout. Returns
 // false with `error` set when the file cannot be written.
 bool write_provenance_file(const PipelineConfig& config, const RunResult& result,
-                           std::string_view started_at, std::string& error);
+                           TimePoint started, std::string& error);
 
 }  // namespace nahr::host

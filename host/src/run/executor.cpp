@@ -1,9 +1,12 @@
 #include "run/executor.hpp"
 
 #include "isolation/isolated_group.hpp"
+#include "log/log_fields.hpp"
 #include "run/blocking_queue.hpp"
+#include "run/document_source.hpp"
 #include "run/inputs.hpp"
 #include "run/interrupt.hpp"
+#include "run/output_path.hpp"
 #include "run/output_stream.hpp"
 #include "run/progress.hpp"
 #include "run/quarantine.hpp"
@@ -44,11 +47,6 @@ constexpr std::uint64_t kBatchBytes = 8u << 20;
 // How often a resumable run records its progress: often enough that a
 // kill loses little work, seldom enough to cost nothing measurable.
 constexpr auto kCheckpointInterval = std::chrono::milliseconds(250);
-
-struct Failure {
-  std::string stage;
-  std::string message;
-};
 
 // Where a document sits in the run: which input it came from, how many
 // documents of that input are read once it is, and where its encoded bytes
@@ -135,7 +133,7 @@ class Run {
         settings_(config.settings),
         workers_(settings_.threads != 0 ? settings_.threads
                                         : std::max(1u, std::thread::hardware_concurrency())),
-        quarantine_(default_quarantine_path(config)),
+        quarantine_(default_quarantine_path(config), settings_.max_document_bytes),
         isolated_(config, workers_) {
     result_.threads = workers_;
     result_.output = config.stages.back().output;
@@ -143,9 +141,10 @@ class Run {
 
   RunResult execute() {
     const Clock::time_point start = Clock::now();
-    const ExpandedInputs inputs = expand_inputs(config_.stages.front().inputs);
+    ExpandedInputs inputs;
+    if (options_.source == nullptr) inputs = expand_inputs(config_.stages.front().inputs);
     for (const std::string& e : inputs.errors) spdlog::error("{}", e);
-    if (inputs.files.empty()) {
+    if (inputs.files.empty() && options_.source == nullptr) {
       result_.outcome = RunOutcome::unusable_input;
       result_.stop_reason = "no input to read";
       return std::move(result_);
@@ -155,7 +154,7 @@ class Run {
       return std::move(result_);
     }
 
-    std::uint64_t total_bytes = 0;
+    std::uint64_t total_bytes = options_.source != nullptr ? options_.source->size() : 0;
     for (const InputFile& f : inputs.files) total_bytes += f.size;
     Progress progress(options_.progress, total_bytes);
     if (workers_ == 1) {
@@ -183,12 +182,18 @@ class Run {
     std::string error;
     const auto make = [&](const StageConfig& s) {
       auto instance = StageInstance::create(s, error);
-      if (!instance) spdlog::error("stage '{}' ({}): {}", s.id, s.plugin, error);
+      if (!instance) {
+        const log::ScopedFields fields({.stage = s.id});
+        spdlog::error("stage '{}' ({}): {}", s.id, s.plugin, error);
+      }
       return instance;
     };
-    reader_ = make(config_.stages.front());
+    if (options_.source == nullptr) {
+      reader_ = make(config_.stages.front());
+      if (!reader_) return false;
+    }
     writer_ = make(config_.stages.back());
-    if (!reader_ || !writer_) return false;
+    if (!writer_) return false;
     streaming_ = writer_->vtable().encode_document != nullptr;
 
     worker_stages_.assign(workers_, {});
@@ -231,7 +236,8 @@ class Run {
   // without, clears what an earlier run left at the same paths.
   bool prepare_resume(const std::vector<InputFile>& files) {
     const std::string& output = config_.stages.back().output;
-    checkpointing_ = streaming_ && output != "-";
+    // A replay's documents have no input position to resume from.
+    checkpointing_ = streaming_ && output != "-" && options_.source == nullptr;
     if (!checkpointing_) {
       if (options_.resume) {
         result_.stop_reason = fmt::format(
@@ -291,7 +297,11 @@ class Run {
       // Written under a temporary name and renamed once complete, so a
       // killed run never leaves a file that looks finished.
       partial_ = output + ".partial";
-      fs::remove(partial_, ec);
+      std::string error;
+      if (!create_partial(partial_, error)) {
+        spdlog::error("cannot write output {}: {}", output, error);
+        return false;
+      }
       target = partial_;
     }
     model::ErrorSlot slot;
@@ -401,6 +411,10 @@ class Run {
       batch->reset(++sequence);
     };
 
+    if (options_.source != nullptr) {
+      read_source(*options_.source, batch, next_batch, progress);
+      return batch;
+    }
     model::ErrorSlot slot;
     const std::size_t first = resume_from_ ? resume_from_->file : 0;
     for (std::size_t file_index = first; file_index < files.size(); ++file_index) {
@@ -479,12 +493,15 @@ class Run {
       batch->positions[slot_index] = Position{file_index, index + 1, 0};
       if (status != NAHR_OK) {
         ++reader_stats_.errors;
-        batch->failures[slot_index] = Failure{std::string(reader_->id()), slot.message};
+        batch->failures[slot_index] =
+            Failure{std::string(reader_->id()), slot.message, Phase::read};
       } else if (doc.text().size() > settings_.max_document_bytes) {
+        ++reader_stats_.errors;
         batch->failures[slot_index] =
             Failure{std::string(reader_->id()),
                     fmt::format("document of {} bytes exceeds max_document_bytes ({})",
-                                doc.text().size(), settings_.max_document_bytes)};
+                                doc.text().size(), settings_.max_document_bytes),
+                    Phase::read};
       }
       batch->bytes += doc.text().size();
       if (status == NAHR_FATAL_ERROR) {
@@ -496,6 +513,31 @@ class Run {
     }
   }
 
+  // Documents from a DocumentSource (nahr replay) instead of the reader.
+  template <class NextBatch>
+  void read_source(DocumentSource& source, Batch*& batch, NextBatch& next_batch,
+                   Progress& progress) {
+    while (!stopping_ && !interrupted()) {
+      model::Document& doc = batch->append();
+      std::optional<Failure>& failure = batch->failures[batch->size - 1];
+      const Clock::time_point started = Clock::now();
+      const bool more = source.next(doc, failure);
+      reader_stats_.nanoseconds += elapsed_ns(started);
+      if (!more) {
+        batch->drop_last();
+        if (!source.error().empty()) stop(source.error());
+        return;
+      }
+      ++result_.read;
+      ++reader_stats_.documents;
+      reader_stats_.bytes += doc.text().size();
+      if (failure) ++reader_stats_.errors;
+      progress.add(1, doc.text().size());
+      batch->bytes += doc.text().size();
+      if (batch->size >= settings_.batch_size || batch->bytes >= kBatchBytes) next_batch();
+    }
+  }
+
   // An input that could not be opened still counts as one failed record, so
   // it shows in the summary and the quarantine instead of vanishing.
   void input_failure(Batch& batch, std::size_t file_index, const InputFile& file,
@@ -503,7 +545,7 @@ class Run {
     model::Document& doc = batch.append();
     doc.id = file.name;
     doc.source_file = file.name;
-    batch.failures[batch.size - 1] = Failure{std::string(reader_->id()), reason};
+    batch.failures[batch.size - 1] = Failure{std::string(reader_->id()), reason, Phase::read};
     batch.positions[batch.size - 1] = Position{file_index + 1, 0, 0};
     ++result_.read;
     ++reader_stats_.errors;
@@ -592,7 +634,7 @@ class Run {
     stats.bytes += doc.text().size();
     if (status == NAHR_OK) return;
     ++stats.errors;
-    batch.failures[i] = Failure{std::string(encoder.id()), slot.message};
+    batch.failures[i] = Failure{std::string(encoder.id()), slot.message, Phase::write};
     if (status == NAHR_FATAL_ERROR) {
       stop(fmt::format("writer '{}' cannot go on: {}", encoder.id(), slot.message));
     }
@@ -648,7 +690,7 @@ class Run {
         ++result_.written;
       } else if (status == NAHR_DOCUMENT_ERROR) {
         ++writer_stats_.errors;
-        fail_document(doc, Failure{std::string(writer_->id()), slot.message});
+        fail_document(doc, Failure{std::string(writer_->id()), slot.message, Phase::write});
       } else {
         ++result_.unfinished;
         stop(fmt::format("writer '{}' cannot go on: {}", writer_->id(), slot.message));
@@ -685,6 +727,11 @@ class Run {
   void fail_document(const model::Document& doc, const Failure& failure) {
     const std::uint64_t failures = result_.quarantined + result_.skipped + 1;
     if (failures <= kLoggedFailures) {
+      result_.first_failures.push_back(failed_document(doc, failure));
+      const log::ScopedFields fields({.file = doc.source_file,
+                                      .line = doc.source_line,
+                                      .document = doc.id,
+                                      .stage = failure.stage});
       spdlog::warn("{}:{}: document '{}' failed in stage '{}': {}", doc.source_file,
                    doc.source_line != 0 ? doc.source_line : doc.source_record + 1, doc.id,
                    failure.stage, failure.message);
@@ -696,7 +743,7 @@ class Run {
       return;
     }
     std::string error;
-    if (!quarantine_.add(doc, failure.stage, failure.message, error)) {
+    if (!quarantine_.add(doc, failure, error)) {
       ++result_.unfinished;
       stop(error);
       return;
@@ -796,7 +843,7 @@ class Run {
   }
 
   void collect_stats() {
-    reader_stats_.id = reader_->id();
+    reader_stats_.id = reader_ ? reader_->id() : options_.source->name();
     result_.stages.push_back(reader_stats_);
     for (std::size_t s = 1; s + 1 < config_.stages.size(); ++s) {
       StageStats total;
