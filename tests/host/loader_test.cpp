@@ -29,9 +29,11 @@ TEST_CASE("loader loads a good plugin and reads its descriptor", "[loader]") {
   const nahr_stage_descriptor* stage = plugin->stage("test-faulty");
   REQUIRE(stage != nullptr);
   CHECK(stage->kind == NAHR_STAGE_EXTRACTOR);
-  REQUIRE(stage->option_count == 1);
+  REQUIRE(stage->option_count == 2);
   CHECK(std::string(stage->options[0].name) == "marker_prefix");
   CHECK(std::string(stage->options[0].default_value) == "\"\"");
+  CHECK(std::string(stage->options[1].name) == "delay_us");
+  CHECK(stage->options[1].type == NAHR_OPTION_INT);
 }
 
 TEST_CASE("loader refuses a plugin built for another ABI version in one line", "[loader]") {
