@@ -22,6 +22,9 @@ class JsonlReader final : public nahr::Reader {
   static constexpr const char* summary =
       "Reads JSON Lines or JSON arrays: one document per object, with id, text and metadata";
   static std::vector<OptionSpec> schema();
+  // Lines and array elements are found without parsing the records before
+  // them, so a sharded run may hand this reader a part of a file.
+  static constexpr bool splittable = true;
 
   explicit JsonlReader(const Options& options);
 
@@ -51,6 +54,7 @@ class JsonlReader final : public nahr::Reader {
   LineReader lines_;
   ArrayReader array_;
   Format input_format_ = Format::detect;  // of the open input, once known
+  Input::Part part_;                      // records that start in it are returned
   Record record_;
   std::string source_;  // the input's name, as the host gave it
   std::string stem_;

@@ -29,6 +29,8 @@ const std::map<std::string_view, Command>& commands() {
       {"check", {check_command, "validate a pipeline config without reading documents"}},
       {"plugins", {plugins_command, "list the plugins found, their versions and stages"}},
       {"describe", {describe_command, "show a plugin's stages and options"}},
+      {"merge", {merge_command, "combine the parts of a sharded run into one output"}},
+      {"submit", {submit_command, "run a pipeline as a Slurm array job, one shard per task"}},
   };
   return table;
 }

@@ -13,5 +13,7 @@ int run_command(const Args& args);
 int check_command(const Args& args);
 int plugins_command(const Args& args);
 int describe_command(const Args& args);
+int merge_command(const Args& args);
+int submit_command(const Args& args);
 
 }  // namespace nahr::host

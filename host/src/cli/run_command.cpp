@@ -3,6 +3,7 @@
 #include "cli/exit_codes.hpp"
 #include "run/executor.hpp"
 #include "run/interrupt.hpp"
+#include "shard/shard_run.hpp"
 
 #include <fmt/core.h>
 #include <spdlog/spdlog.h>
@@ -40,7 +41,10 @@ int run_command(const Args& args) {
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help")(
       "stats", "print per-stage documents, bytes, time and errors at the end")(
-      "quiet,q", "no progress line (there is none when stderr is not a terminal)");
+      "quiet,q", "no progress line (there is none when stderr is not a terminal)")(
+      "shard", po::value<std::string>(),
+      "run only shard K of N (K/N, from 0), or the shard a scheduler's array job says (auto, "
+      "auto/N); see docs/scaling.md");
   visible.add(pipeline_override_options());
   po::options_description hidden;
   hidden.add_options()("config", po::value<std::string>()->required(), "pipeline TOML");
@@ -56,12 +60,18 @@ int run_command(const Args& args) {
   if (auto exit = parse_command_line(args, usage, visible, positional, hidden, vm)) return *exit;
 
   PluginRegistry registry = PluginRegistry::from_environment();
-  const std::optional<PipelineConfig> config =
+  std::optional<PipelineConfig> config =
       load_or_report(vm["config"].as<std::string>(), overrides_from(vm), registry);
   if (!config) return kExitUsage;
+  RunOptions options;
+  options.progress = vm.count("quiet") == 0;
+  if (vm.count("shard")) {
+    options.shard = prepare_shard_run(*config, vm["shard"].as<std::string>());
+    if (!options.shard) return kExitUsage;
+  }
 
   install_interrupt_handlers();
-  const RunResult result = execute(*config, RunOptions{.progress = vm.count("quiet") == 0});
+  const RunResult result = execute(*config, options);
   if (vm.count("stats")) print_stats(result);
   if (result.outcome == RunOutcome::unusable_input) {
     if (!result.stop_reason.empty()) spdlog::error("{}", result.stop_reason);

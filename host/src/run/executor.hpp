@@ -6,8 +6,10 @@
 #pragma once
 
 #include "config/pipeline_config.hpp"
+#include "shard/shard.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +49,7 @@ struct RunResult {
 
 struct RunOptions {
   bool progress = false;  // a progress line on stderr when it is a terminal
+  std::optional<Shard> shard;  // read only this shard's part of the inputs
 };
 
 RunResult execute(const PipelineConfig& config, const RunOptions& options = {});

@@ -6,6 +6,8 @@
 //                explicit T(const nahr::Options&);
 //                static constexpr bool thread_safe = true;        (optional)
 //   Reader       void open(nahr::Input);   bool next(nahr::Document&);
+//                static constexpr bool splittable = true;  (optional: honours
+//                Input::part(), so sharded runs may split an input)
 //   Normaliser   void process(nahr::Document&);   (may rewrite text)
 //   Extractor    void process(nahr::Document&);   (annotations, metadata)
 //   Writer       void open(std::string_view path);

@@ -1,0 +1,17 @@
+// `nahr run --shard`: chooses the shard and points the config's output and
+// quarantine at its part files.
+#pragma once
+
+#include "config/pipeline_config.hpp"
+#include "shard/shard.hpp"
+
+#include <optional>
+#include <string_view>
+
+namespace nahr::host {
+
+// The shard `argument` names (K/N, auto, auto/N), with `config` changed to
+// write that shard's parts; nullopt after logging why it cannot run sharded.
+std::optional<Shard> prepare_shard_run(PipelineConfig& config, std::string_view argument);
+
+}  // namespace nahr::host
