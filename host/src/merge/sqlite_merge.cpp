@@ -134,7 +134,13 @@ class PartReplay {
       : db_(db), run_id_(run_id), corrections_(corrections) {}
 
   void run() {
+    db_.exec("DELETE FROM temp.written");
     replay_documents();
+    // Annotations in the order the shard inserted them, which is the order
+    // a single run inserts them: a document written twice in one shard has
+    // its annotations where its last version put them.
+    db_.exec("INSERT INTO main.annotations SELECT * FROM part.annotations "
+             "WHERE document_id IN (SELECT id FROM temp.written) ORDER BY rowid");
     replay_withdrawals();
   }
 
@@ -208,7 +214,7 @@ class PartReplay {
       delete_annotations_.bind_text(1, id).run();
       for (int c = 0; c < 9; ++c) upsert_.bind_column(c + 1, rows, c);
       upsert_.bind(10, run_id_).run();
-      copy_annotations_.bind_text(1, id).run();
+      mark_written_.bind_text(1, id).run();
     }
   }
 
@@ -247,9 +253,7 @@ class PartReplay {
                     "text = excluded.text, original_text = excluded.original_text, "
                     "metadata = excluded.metadata, guid = excluded.guid, "
                     "version = excluded.version, run_id = excluded.run_id"};
-  Statement copy_annotations_{db_,
-                              "INSERT INTO main.annotations SELECT * FROM part.annotations "
-                              "WHERE document_id = ?1 ORDER BY rowid"};
+  Statement mark_written_{db_, "INSERT OR IGNORE INTO temp.written VALUES(?1)"};
   Statement upsert_withdrawn_{db_,
                               "INSERT INTO main.withdrawn(guid, version, pub_status, document_id, "
                               "run_id) VALUES(?1, ?2, ?3, ?4, ?5) ON CONFLICT(guid) DO UPDATE SET "
@@ -329,6 +333,7 @@ void merge_sqlite(const MergeJob& job) {
   Statement(db, "INSERT INTO runs(started_at, plugin_version) VALUES('', '')").run();
   const std::int64_t run_id = sqlite3_last_insert_rowid(db.get());
   RunCounts corrections;
+  db.exec("CREATE TEMP TABLE written(id TEXT PRIMARY KEY)");  // a part's documents the replay kept
   for (const std::string& part : job.parts) {
     // SQLite attaches outside transactions only: one transaction per part.
     db.exec("ATTACH " + quoted(part) + " AS part");
