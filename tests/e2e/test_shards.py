@@ -148,8 +148,11 @@ class JsonlShardTest(ShardTest):
     def test_shard_placeholder_puts_parts_in_a_directory(self):
         self.write("s.jsonl", "".join(corpus_lines(8)))
         config = CONFIGS / "afp-arabic.toml"
-        single = self.tmp / "single.jsonl"
-        self.run_single(config, single, "--input", self.tmp / "s.jsonl")
+        # Unsharded, the same config writes what the shards merge into.
+        self.run_single(config, self.tmp / "single" / "{shard}" / "afp.jsonl", "--input",
+                        self.tmp / "s.jsonl")
+        single = self.tmp / "single" / "afp.jsonl"
+        self.assertFalse((self.tmp / "single" / "{shard}").exists())
         pattern = self.tmp / "out" / "{shard}" / "afp.jsonl"
         for k in range(2):
             r = run("run", config, "--input", self.tmp / "s.jsonl", "--output", pattern,

@@ -68,6 +68,8 @@ int run_command(const Args& args) {
   if (vm.count("shard")) {
     options.shard = prepare_shard_run(*config, vm["shard"].as<std::string>());
     if (!options.shard) return kExitUsage;
+  } else {
+    prepare_unsharded_run(*config);
   }
 
   install_interrupt_handlers();

@@ -29,4 +29,12 @@ std::optional<Shard> prepare_shard_run(PipelineConfig& config, std::string_view 
   return choice.shard;
 }
 
+void prepare_unsharded_run(PipelineConfig& config) {
+  std::string& output = config.stages.back().output;
+  output = merged_path(output);
+  if (!config.settings.quarantine.empty()) {
+    config.settings.quarantine = merged_path(config.settings.quarantine);
+  }
+}
+
 }  // namespace nahr::host

@@ -14,4 +14,8 @@ namespace nahr::host {
 // write that shard's parts; nullopt after logging why it cannot run sharded.
 std::optional<Shard> prepare_shard_run(PipelineConfig& config, std::string_view argument);
 
+// A run without --shard writes what the shards merge into: a {shard} in the
+// output or quarantine path is dropped (out/{shard}/afp.jsonl -> out/afp.jsonl).
+void prepare_unsharded_run(PipelineConfig& config);
+
 }  // namespace nahr::host
