@@ -110,7 +110,7 @@ TEST_CASE("shard auto/N takes the Slurm task id itself as the shard for re-submi
   CHECK_THAT(error_of("auto/4", rerun), Catch::Contains("shard 7 does not exist in a run of 4"));
 }
 
-TEST_CASE("shard auto reads Grid Engine task ids, which count from 1 and may step", "[shard]") {
+TEST_CASE("shard auto reads Grid Engine task ids which count from 1 and may step", "[shard]") {
   const Environment sge = env_of({{"JOB_ID", "99"},
                                   {"SGE_TASK_ID", "3"},
                                   {"SGE_TASK_FIRST", "1"},

@@ -21,6 +21,7 @@ class MergeError : public std::runtime_error {
 struct MergeJob {
   const std::vector<std::string>& parts;  // in shard order, all present
   const std::string& target;              // a file the merge creates
+  const std::string& output;              // what `target` is renamed to once complete
   const OptionValues& options;            // the writer's, as validated
 };
 

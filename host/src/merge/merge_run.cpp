@@ -93,7 +93,7 @@ MergeResult merge_run(const PipelineConfig& config, const MergeOptions& options)
       fs::create_directories(parent, ec);
     }
     fs::remove(partial, ec);
-    merge(MergeJob{parts, partial, writer.options});
+    merge(MergeJob{parts, partial, result.output, writer.options});
     fs::rename(partial, result.output, ec);
     if (ec) throw MergeError(fmt::format("cannot rename {} to {}: {}", partial, result.output, ec.message()));
     result.quarantine = merged_quarantine_path(config);

@@ -320,12 +320,9 @@ void merge_sqlite(const MergeJob& job) {
   Database db(job.target);
   db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");  // a new file, renamed when done
   // In update mode, the run adds to the database already at the output, as
-  // a single run would; `merged` is where that is.
-  const std::string merged = job.target.ends_with(".partial")
-                                 ? job.target.substr(0, job.target.size() - 8)
-                                 : job.target;
-  if (option_text(job.options, "mode") == "update" && std::filesystem::exists(merged, ec)) {
-    db.copy_from(merged);
+  // a single run would.
+  if (option_text(job.options, "mode") == "update" && std::filesystem::exists(job.output, ec)) {
+    db.copy_from(job.output);
   } else {
     create_schema_like(db, job.parts.front());
   }

@@ -140,7 +140,7 @@ class Run {
                                     splittable_inputs_of(config_.stages.front()))
                        : inputs.files;
     std::uint64_t total_bytes = 0;
-    for (const InputFile& f : files) total_bytes += f.size;
+    for (const InputFile& f : files) total_bytes += std::min(f.size, f.part_end) - f.part_begin;
     Progress progress(options_.progress, total_bytes);
     if (workers_ == 1) {
       run_on_this_thread(files, progress);
