@@ -264,6 +264,11 @@ newdoc = {newdoc}
         merged = self.tmp / "sharded" / "news.sqlite"
         self.run_sharded(CONFIGS / "newsml-to-sqlite.toml", merged, 2)
         self.assertEqual(content(merged), content(single))
+        # update mode: a second run adds to the database, merged or not
+        self.run_single(CONFIGS / "newsml-to-sqlite.toml", single)
+        self.run_sharded(CONFIGS / "newsml-to-sqlite.toml", merged, 2)
+        self.assertEqual(len(content(merged)["runs"]), 2)
+        self.assertEqual(content(merged), content(single))
 
         # NewsML versions and withdrawals spread over the shards in every order.
         items = []
