@@ -3,7 +3,6 @@
 // consumer asked for.
 #pragma once
 
-#include <nahr/io/output_file.hpp>
 #include <nahr/offsets.hpp>
 #include <nahr/plugin.hpp>
 
@@ -22,9 +21,7 @@ class JsonlWriter final : public nahr::Writer {
 
   explicit JsonlWriter(const Options& options);
 
-  void open(std::string_view path);
-  void write(const Document& doc);
-  void close();
+  void encode(const Document& doc, std::string& out);
 
  private:
   bool wanted(std::string_view type) const;
@@ -38,7 +35,6 @@ class JsonlWriter final : public nahr::Writer {
   OffsetUnit unit_;
   std::vector<std::string> types_;  // sorted; empty = every type
 
-  io::OutputFile file_{name};
   // Reused for every document.
   OffsetConverter current_offsets_;
   OffsetConverter original_offsets_;

@@ -1,14 +1,15 @@
 // --shard: K/N, and `auto` from the environment of Slurm, Grid Engine, AWS
 // Batch, Kubernetes and MPI launchers; part and merged file names.
 #include "shard/shard.hpp"
-#include "shard/shard_paths.hpp"
+
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <unistd.h>
+
+#include "shard/shard_paths.hpp"
 
 using namespace nahr::host;
 namespace fs = std::filesystem;
@@ -98,7 +99,8 @@ TEST_CASE("shard auto refuses Slurm arrays that are not consecutive task ids", "
   CHECK_THAT(error_of("auto", partial), Catch::Contains("SLURM_ARRAY_TASK_MIN is not set"));
 }
 
-TEST_CASE("shard auto/N takes the Slurm task id itself as the shard for re-submissions", "[shard]") {
+TEST_CASE("shard auto/N takes the Slurm task id itself as the shard for re-submissions",
+          "[shard]") {
   // sbatch --array=3,7 reruns shards 3 and 7 of 16: min 3, count 2.
   const Environment rerun = env_of({{"SLURM_ARRAY_TASK_ID", "7"},
                                     {"SLURM_ARRAY_TASK_MIN", "3"},
@@ -149,8 +151,8 @@ TEST_CASE("shard auto takes the count from auto/N when the scheduler does not sa
   CHECK(s.count == 8);
   const Environment aws = env_of({{"AWS_BATCH_JOB_ARRAY_INDEX", "1"}});
   CHECK_THAT(error_of("auto", aws), Catch::Contains("AWS Batch"));
-  const Shard sized = shard_of("auto", env_of({{"AWS_BATCH_JOB_ARRAY_INDEX", "1"},
-                                               {"AWS_BATCH_JOB_ARRAY_SIZE", "6"}}));
+  const Shard sized = shard_of(
+      "auto", env_of({{"AWS_BATCH_JOB_ARRAY_INDEX", "1"}, {"AWS_BATCH_JOB_ARRAY_SIZE", "6"}}));
   CHECK(sized.index == 1);
   CHECK(sized.count == 6);
 }
@@ -165,8 +167,9 @@ TEST_CASE("shard auto prefers an array job to an MPI rank and explains an empty 
                                    {"PMI_SIZE", "1"}});
   CHECK(shard_of("auto", both).index == 1);
   const std::string error = error_of("auto");
-  for (const char* name : {"SLURM_ARRAY_TASK_ID", "SGE_TASK_ID", "AWS_BATCH_JOB_ARRAY_INDEX",
-                           "JOB_COMPLETION_INDEX", "OMPI_COMM_WORLD_RANK", "PMI_RANK", "--shard K/N"}) {
+  for (const char* name :
+       {"SLURM_ARRAY_TASK_ID", "SGE_TASK_ID", "AWS_BATCH_JOB_ARRAY_INDEX", "JOB_COMPLETION_INDEX",
+        "OMPI_COMM_WORLD_RANK", "PMI_RANK", "--shard K/N"}) {
     CHECK_THAT(error, Catch::Contains(name));
   }
 }

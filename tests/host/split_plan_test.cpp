@@ -3,9 +3,8 @@
 // is in) every record lands in exactly one shard, in input order.
 #include "shard/split_plan.hpp"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -29,12 +28,13 @@ std::vector<InputFile> inputs_of(const std::vector<TestFile>& files) {
 
 std::vector<std::vector<InputFile>> plan_all(const std::vector<TestFile>& files, unsigned count) {
   const CanSplit can_split = [&](const InputFile& in) {
-    return std::find_if(files.begin(), files.end(), [&](const TestFile& f) {
-             return f.name == in.name;
-           })->splittable;
+    return std::find_if(files.begin(), files.end(),
+                        [&](const TestFile& f) { return f.name == in.name; })
+        ->splittable;
   };
   std::vector<std::vector<InputFile>> plans;
-  for (unsigned k = 0; k < count; ++k) plans.push_back(plan_shard(inputs_of(files), Shard{k, count}, can_split));
+  for (unsigned k = 0; k < count; ++k)
+    plans.push_back(plan_shard(inputs_of(files), Shard{k, count}, can_split));
   return plans;
 }
 
@@ -83,7 +83,8 @@ std::vector<Record> records_in_input_order(const std::vector<TestFile>& files) {
 }
 
 // Each file's parts across all shards tile it: from 0 to its end, no gap, no overlap.
-void check_tiling(const std::vector<TestFile>& files, const std::vector<std::vector<InputFile>>& plans) {
+void check_tiling(const std::vector<TestFile>& files,
+                  const std::vector<std::vector<InputFile>>& plans) {
   for (const TestFile& f : files) {
     std::vector<std::pair<std::uint64_t, std::uint64_t>> parts;
     for (const auto& plan : plans) {
@@ -181,8 +182,8 @@ TEST_CASE("split plan copes with empty and tiny files and more shards than recor
     for (const char* empty : {"empty-1.txt", "empty-2.txt", "empty-3.txt"}) {
       int holders = 0;
       for (const auto& plan : plans) {
-        holders += static_cast<int>(std::count_if(plan.begin(), plan.end(),
-                                                  [&](const InputFile& p) { return p.name == empty; }));
+        holders += static_cast<int>(std::count_if(
+            plan.begin(), plan.end(), [&](const InputFile& p) { return p.name == empty; }));
       }
       CHECK(holders == 1);
     }

@@ -3,7 +3,7 @@
 #include <nahr/abi.h>
 
 namespace {
-const nahr_plugin_descriptor kDescriptor = {NAHR_ABI_VERSION + 998, sizeof(nahr_plugin_descriptor),
+const nahr_plugin_descriptor kDescriptor = {999, sizeof(nahr_plugin_descriptor),
                                             "test-wrong-abi", "9.9.9", "from the future",
                                             nullptr, 0};
 }  // namespace

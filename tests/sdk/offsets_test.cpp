@@ -96,3 +96,24 @@ TEST_CASE("unit names parse back and a wrong one names the stage") {
       nahr::parse_unit("chars", "write-x"),
       "write-x: offsets must be \"codepoints\", \"bytes\" or \"utf16\", not \"chars\"");
 }
+
+TEST_CASE("broken UTF-8 converts like counting from the start") {
+  // Stray continuation bytes, a four-byte lead cut short, 0xFF, and emoji
+  // straddling every 64-byte block boundary as the padding shifts.
+  std::string text;
+  for (int pad = 0; pad < 70; ++pad) {
+    text += std::string(static_cast<std::size_t>(pad % 7), 'a');
+    text += "\xF0\x9F\x98\x80";
+    text += "\x80\xBF";
+    text += "\xF0\x9F";
+    text += "\xFF";
+    text += "نص";
+  }
+  for (OffsetUnit unit : {OffsetUnit::codepoints, OffsetUnit::utf16}) {
+    OffsetConverter converter(text, unit);
+    for (std::uint64_t b = 0; b <= text.size(); ++b) {
+      INFO("byte " << b);
+      REQUIRE(converter.convert(b) == reference(text, unit, b));
+    }
+  }
+}

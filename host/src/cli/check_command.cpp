@@ -34,6 +34,13 @@ int check_command(const Args& args) {
     chain += s.id;
   }
   std::cout << fmt::format("{}: OK, {} stages: {}\n", file, config->stages.size(), chain);
+  std::string isolated;
+  for (const StageConfig& s : config->stages) {
+    if (s.isolation != Isolation::process) continue;
+    if (!isolated.empty()) isolated += ", ";
+    isolated += fmt::format("{} (timeout_ms = {})", s.id, s.timeout_ms);
+  }
+  if (!isolated.empty()) std::cout << fmt::format("in worker processes: {}\n", isolated);
   return kExitSuccess;
 }
 

@@ -1,12 +1,12 @@
-#include "cli/cli_support.hpp"
-#include "cli/commands.hpp"
-#include "cli/exit_codes.hpp"
-#include "merge/merge_run.hpp"
-
 #include <fmt/core.h>
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+
+#include "cli/cli_support.hpp"
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "merge/merge_run.hpp"
 
 namespace nahr::host {
 
@@ -47,9 +47,9 @@ int merge_command(const Args& args) {
     spdlog::error("{}", result.error);
     return kExitUsage;
   }
-  std::string line = fmt::format("nahr: merged {} parts into {} ({:.1f} MB) in {:.2f} s",
-                                 result.shards, result.output,
-                                 static_cast<double>(result.bytes) / 1e6, result.seconds);
+  std::string line =
+      fmt::format("nahr: merged {} parts into {} ({:.1f} MB) in {:.2f} s", result.shards,
+                  result.output, static_cast<double>(result.bytes) / 1e6, result.seconds);
   if (!result.quarantine.empty()) {
     line += fmt::format("; quarantine: {} ({} records)", result.quarantine, result.quarantined);
   }

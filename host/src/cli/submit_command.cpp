@@ -1,11 +1,11 @@
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+
 #include "cli/cli_support.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "submit/slurm_submit.hpp"
-
-#include <spdlog/spdlog.h>
-
-#include <filesystem>
 
 namespace nahr::host {
 
@@ -41,18 +41,19 @@ int submit_command(const Args& args) {
   visible.add_options()("help,h", "show this help")(
       "engine", po::value<std::string>()->default_value("slurm"), "the scheduler: slurm")(
       "shards", po::value<unsigned>()->required(), "how many shards (array tasks) to run")(
-      "max-parallel", po::value<unsigned>(), "run at most this many shards at once (--array=...%P)")(
+      "max-parallel", po::value<unsigned>(),
+      "run at most this many shards at once (the array's %P)")(
       "partition", po::value<std::string>(), "Slurm partition")(
       "time", po::value<std::string>(), "time limit per shard (e.g. 2:00:00)")(
       "account", po::value<std::string>(), "Slurm account to charge")(
       "mem", po::value<std::string>(), "memory per shard (e.g. 4G)")(
       "cpus-per-task", po::value<unsigned>(), "cores per shard; the shard runs that many threads")(
       "sbatch", po::value<std::vector<std::string>>()->composing(),
-      "another sbatch option for the script, e.g. --sbatch=--qos=long; repeatable")(
+      "another #SBATCH line for the script, as sbatch spells the option and its value; "
+      "repeatable")(
       "nahr", po::value<std::string>(),
       "the program the tasks run instead of this nahr (a wrapper that loads modules or enters a "
-      "container)")(
-      "wait", "follow the job; when every shard has finished, merge the parts")(
+      "container)")("wait", "follow the job; when every shard has finished, merge the parts")(
       "retry-failed", "submit only the shards without a finished part (after a failure)")(
       "retries", po::value<unsigned>()->default_value(0),
       "with --wait: resubmit failed shards up to this many times")(
@@ -74,9 +75,10 @@ int submit_command(const Args& args) {
       "sbatch failed; 3: shards failed.";
   if (auto exit = parse_command_line(args, usage, visible, positional, hidden, vm)) return *exit;
   if (vm["engine"].as<std::string>() != "slurm") {
-    spdlog::error("--engine {}: the engine nahr submits to is slurm (for other schedulers, run "
-                  "`nahr run CONFIG --shard auto` from their array jobs; see docs/scaling.md)",
-                  vm["engine"].as<std::string>());
+    spdlog::error(
+        "--engine {}: the engine nahr submits to is slurm (for other schedulers, run "
+        "`nahr run CONFIG --shard auto` from their array jobs; see docs/scaling.md)",
+        vm["engine"].as<std::string>());
     return kExitUsage;
   }
 
@@ -104,7 +106,8 @@ int submit_command(const Args& args) {
   std::error_code ec;
   job.working_directory = std::filesystem::current_path(ec).string();
   const std::string nahr = vm.count("nahr") ? vm["nahr"].as<std::string>() : this_executable();
-  const std::string config_path = std::filesystem::absolute(config_file).lexically_normal().string();
+  const std::string config_path =
+      std::filesystem::absolute(config_file).lexically_normal().string();
   const std::vector<std::string> overrides = forwarded_overrides(vm);
   job.run = {nahr, "run", config_path, "--quiet"};
   job.run.insert(job.run.end(), overrides.begin(), overrides.end());

@@ -16,6 +16,15 @@ namespace nahr::host {
 
 enum class OnError { quarantine, skip, fail };
 
+// Where normalisers and extractors run: in the worker threads of the host
+// ("thread"), or in worker processes that a crash or hang cannot take down
+// ("process", see isolation/isolated_group.hpp).
+enum class Isolation { thread, process };
+
+// How long an isolated stage may work on one document before its worker
+// process is killed and the document quarantined.
+inline constexpr std::uint64_t kDefaultTimeoutMs = 30000;
+
 struct PipelineSettings {
   unsigned threads = 0;  // 0 = all cores
   OnError on_error = OnError::quarantine;
@@ -27,6 +36,8 @@ struct PipelineSettings {
   std::uint32_t batch_size = 64;     // documents per batch handed to a worker
   std::uint64_t max_errors = 0;      // 0 = no limit
   double max_error_rate = 1.0;       // fraction of documents read; 1 = no limit
+  Isolation isolation = Isolation::thread;    // default of every middle stage
+  std::uint64_t timeout_ms = kDefaultTimeoutMs;  // default of every middle stage
 };
 
 struct StageConfig {
@@ -37,6 +48,9 @@ struct StageConfig {
   OptionValues options;
   std::vector<std::string> inputs;  // readers: paths, directories, globs, "-"
   std::string output;               // writers: path or "-"
+  // Middle stages: the stage's own setting, else the pipeline's.
+  Isolation isolation = Isolation::thread;
+  std::uint64_t timeout_ms = kDefaultTimeoutMs;  // enforced only with Isolation::process
 };
 
 struct PipelineConfig {

@@ -77,7 +77,8 @@ std::variant<std::unique_ptr<PluginLibrary>, std::string> PluginLibrary::load(
     const bool complete =
         s.name != nullptr && v.create != nullptr && v.destroy != nullptr &&
         (s.kind == NAHR_STAGE_READER    ? v.open_input && v.next_document
-         : s.kind == NAHR_STAGE_WRITER  ? v.open_output && v.write_document && v.close_output
+         : s.kind == NAHR_STAGE_WRITER  ? v.encode_document ||
+                                              (v.open_output && v.write_document && v.close_output)
          : s.kind == NAHR_STAGE_NORMALISER || s.kind == NAHR_STAGE_EXTRACTOR ? v.process != nullptr
                                                                              : false);
     if (!complete) {

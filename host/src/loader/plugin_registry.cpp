@@ -46,7 +46,9 @@ std::vector<std::filesystem::path> split_path_list(const char* list) {
 
 std::filesystem::path install_plugin_dir() {
   const std::filesystem::path exe = boost::dll::program_location().string();
-  return (exe.parent_path().parent_path() / NAHR_PLUGIN_RELATIVE_DIR).lexically_normal();
+  // Relative to the executable, so that a relocated install (a .deb in /usr,
+  // a tarball anywhere) still finds its own plugins.
+  return (exe.parent_path() / NAHR_PLUGIN_DIR_FROM_BINDIR).lexically_normal();
 }
 
 PluginRegistry PluginRegistry::from_environment() {

@@ -7,15 +7,15 @@
 // document's id as the shard saw it (undoing the shard's own suffix) and
 // gives it the suffix the single run would have. Lines other than
 // "# newdoc id" and "# sent_id" are copied unchanged.
-#include "merge/merge.hpp"
-#include "merge/merge_output.hpp"
-#include "merge/writer_options.hpp"
-
 #include <fmt/core.h>
 
 #include <charconv>
 #include <fstream>
 #include <unordered_set>
+
+#include "merge/merge.hpp"
+#include "merge/merge_output.hpp"
+#include "merge/writer_options.hpp"
 
 namespace nahr::host {
 
@@ -92,8 +92,8 @@ class ConlluMerge {
         std::string_view doc;
         std::uint64_t number = 0;
         if (!split_sent_id(view.substr(kSentId.size()), doc, number)) {
-          throw MergeError(fmt::format("{}:{}: a sent_id that write-conllu does not write", part,
-                                       line_number));
+          throw MergeError(
+              fmt::format("{}:{}: a sent_id that write-conllu does not write", part, line_number));
         }
         // Without newdoc lines, a document starts where its sentences start over.
         if (!newdoc_ && number == 1) start_document(doc, part_ids);

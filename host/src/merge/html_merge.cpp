@@ -3,10 +3,6 @@
 // numbered through (the anchors d1, d2, ... and the speaker ids in them),
 // the table of contents, the legend's counts, and the note on documents
 // not shown. The page's head, legend and script come from the first part.
-#include "merge/merge.hpp"
-#include "merge/merge_output.hpp"
-#include "merge/writer_options.hpp"
-
 #include <fmt/core.h>
 
 #include <charconv>
@@ -14,6 +10,10 @@
 #include <map>
 #include <optional>
 #include <set>
+
+#include "merge/merge.hpp"
+#include "merge/merge_output.hpp"
+#include "merge/writer_options.hpp"
 
 namespace nahr::host {
 
@@ -68,9 +68,7 @@ class Page {
   std::string_view legend;
   std::string_view rest;  // the script and the end of the page
 
-  explicit Page(const std::string& path) : bytes(read_whole(path)) {
-    parse(path);
-  }
+  explicit Page(const std::string& path) : bytes(read_whole(path)) { parse(path); }
   // The views point into `bytes`.
   Page(const Page&) = delete;
   Page& operator=(const Page&) = delete;
@@ -80,8 +78,8 @@ class Page {
     const std::string_view html = bytes;
     const auto expect = [&](std::size_t& at, std::string_view marker) {
       if (html.substr(at, marker.size()) != marker) {
-        throw MergeError(fmt::format("{}: byte {}: expected {} where write-html writes it", path, at,
-                                     marker));
+        throw MergeError(
+            fmt::format("{}: byte {}: expected {} where write-html writes it", path, at, marker));
       }
       at += marker.size();
     };
@@ -116,8 +114,8 @@ class Page {
     legend = html.substr(at, legend_end + kLegendClose.size() - at);
     rest = html.substr(legend_end + kLegendClose.size());
     if (toc_items.size() != articles.size()) {
-      throw MergeError(fmt::format("{}: {} documents but {} entries in the table of contents",
-                                   path, articles.size(), toc_items.size()));
+      throw MergeError(fmt::format("{}: {} documents but {} entries in the table of contents", path,
+                                   articles.size(), toc_items.size()));
     }
   }
 };
@@ -132,7 +130,8 @@ void append_renumbered(std::string& out, std::string_view html, std::uint64_t of
       if (!html.substr(at).starts_with(anchor)) continue;
       const std::size_t digits = at + anchor.size();
       const std::size_t end = html.find_first_not_of("0123456789", digits);
-      if (end == digits || end == std::string_view::npos || (html[end] != '"' && html[end] != '-')) {
+      if (end == digits || end == std::string_view::npos ||
+          (html[end] != '"' && html[end] != '-')) {
         continue;
       }
       out.append(html.substr(copied, digits - copied));
@@ -166,7 +165,8 @@ std::string skipped_note(std::uint64_t skipped, std::uint64_t max_documents) {
 }
 
 // The part's legend with the merged counts in place of its own.
-std::string legend_with(std::string_view legend, const std::map<std::string, std::uint64_t>& counts) {
+std::string legend_with(std::string_view legend,
+                        const std::map<std::string, std::uint64_t>& counts) {
   constexpr std::string_view kCount = "<span class=\"count\" data-type=\"";
   std::string out;
   std::size_t copied = 0;
@@ -187,7 +187,8 @@ std::string legend_with(std::string_view legend, const std::map<std::string, std
 }  // namespace
 
 void merge_html(const MergeJob& job) {
-  const auto max_documents = static_cast<std::uint64_t>(option_integer(job.options, "max_documents"));
+  const auto max_documents =
+      static_cast<std::uint64_t>(option_integer(job.options, "max_documents"));
   MergeOutput out(job.target);
   std::string toc, piece;
   std::map<std::string, std::uint64_t> counts;
@@ -199,9 +200,10 @@ void merge_html(const MergeJob& job) {
     if (&page == &*first) {
       out.write(page.head);
     } else if (page.head != first->head) {
-      throw MergeError(fmt::format("{}: its page head differs from {}'s: were the parts written "
-                                   "with the same config?",
-                                   path, job.parts.front()));
+      throw MergeError(
+          fmt::format("{}: its page head differs from {}'s: were the parts written "
+                      "with the same config?",
+                      path, job.parts.front()));
     }
     total += page.articles.size() + page.skipped;
     const std::uint64_t offset = shown;

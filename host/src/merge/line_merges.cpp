@@ -1,13 +1,13 @@
 // Formats whose parts join end to end: JSON Lines, CSV (one header), and
 // quarantines.
-#include "merge/merge.hpp"
-#include "merge/merge_output.hpp"
-#include "merge/writer_options.hpp"
-
 #include <fmt/core.h>
 
 #include <filesystem>
 #include <map>
+
+#include "merge/merge.hpp"
+#include "merge/merge_output.hpp"
+#include "merge/writer_options.hpp"
 
 namespace nahr::host {
 
@@ -50,9 +50,10 @@ void merge_csv(const MergeJob& job) {
   out.write(preamble);
   for (const std::string& part : job.parts) {
     if (!read_file_prefix(part, kHeadBytes).starts_with(preamble)) {
-      throw MergeError(fmt::format("{}: its header differs from {}'s: were the parts written "
-                                   "with the same config?",
-                                   part, job.parts.front()));
+      throw MergeError(
+          fmt::format("{}: its header differs from {}'s: were the parts written "
+                      "with the same config?",
+                      part, job.parts.front()));
     }
     out.append_file(part, preamble.size());
   }
@@ -72,7 +73,8 @@ std::uint64_t merge_quarantines(const std::vector<std::string>& parts, const std
   for (const std::string& part : present) out.append_file(part);
   out.close();
   std::filesystem::rename(partial, target, ec);
-  if (ec) throw MergeError(fmt::format("cannot rename {} to {}: {}", partial, target, ec.message()));
+  if (ec)
+    throw MergeError(fmt::format("cannot rename {} to {}: {}", partial, target, ec.message()));
   std::uint64_t records = 0;
   for (const std::string& part : present) records += count_lines(part);
   return records;
@@ -87,6 +89,8 @@ MergeFunction merge_function_for(std::string_view writer_stage) {
   return it == merges.end() ? nullptr : it->second;
 }
 
-std::string mergeable_writers() { return "write-jsonl, write-csv, write-conllu, write-sqlite, write-html"; }
+std::string mergeable_writers() {
+  return "write-jsonl, write-csv, write-conllu, write-sqlite, write-html";
+}
 
 }  // namespace nahr::host

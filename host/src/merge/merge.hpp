@@ -4,12 +4,12 @@
 // when the parts were written with the same config.
 #pragma once
 
-#include "config/option_values.hpp"
-
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "config/option_values.hpp"
 
 namespace nahr::host {
 

@@ -1,7 +1,5 @@
 #include "merge/merge_output.hpp"
 
-#include "merge/merge.hpp"
-
 #include <fcntl.h>
 #include <fmt/core.h>
 #include <sys/stat.h>
@@ -9,6 +7,8 @@
 
 #include <cerrno>
 #include <cstring>
+
+#include "merge/merge.hpp"
 
 namespace nahr::host {
 
@@ -79,8 +79,9 @@ void MergeOutput::append_file(const std::string& file, std::uint64_t from) {
   // The kernel copies (and may share extents, on filesystems that can);
   // where it cannot, plain reads and writes do.
   while (static_cast<std::uint64_t>(offset) < size) {
-    const ssize_t n = ::copy_file_range(in.get(), &offset, fd_, nullptr,
-                                        static_cast<std::size_t>(size - static_cast<std::uint64_t>(offset)), 0);
+    const ssize_t n =
+        ::copy_file_range(in.get(), &offset, fd_, nullptr,
+                          static_cast<std::size_t>(size - static_cast<std::uint64_t>(offset)), 0);
     if (n > 0) continue;
     if (n == 0) break;  // the file shrank under us
     if (errno == EINTR) continue;

@@ -1,12 +1,12 @@
 #include "merge/merge_run.hpp"
 
-#include "merge/merge.hpp"
-#include "shard/shard_paths.hpp"
-
 #include <fmt/core.h>
 
 #include <chrono>
 #include <filesystem>
+
+#include "merge/merge.hpp"
+#include "shard/shard_paths.hpp"
 
 namespace nahr::host {
 
@@ -95,7 +95,9 @@ MergeResult merge_run(const PipelineConfig& config, const MergeOptions& options)
     fs::remove(partial, ec);
     merge(MergeJob{parts, partial, result.output, writer.options});
     fs::rename(partial, result.output, ec);
-    if (ec) throw MergeError(fmt::format("cannot rename {} to {}: {}", partial, result.output, ec.message()));
+    if (ec)
+      throw MergeError(
+          fmt::format("cannot rename {} to {}: {}", partial, result.output, ec.message()));
     result.quarantine = merged_quarantine_path(config);
     result.quarantined = merge_quarantines(quarantines, result.quarantine);
     if (result.quarantined == 0) result.quarantine.clear();
@@ -108,7 +110,8 @@ MergeResult merge_run(const PipelineConfig& config, const MergeOptions& options)
     for (const std::string& p : parts) fs::remove(p, ec);
     for (const std::string& q : quarantines) fs::remove(q, ec);
   }
-  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   result.ok = true;
   return result;
 }

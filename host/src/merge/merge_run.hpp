@@ -2,12 +2,12 @@
 // parts, merges them with the writer's format, then the quarantines.
 #pragma once
 
-#include "config/pipeline_config.hpp"
-
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "config/pipeline_config.hpp"
 
 namespace nahr::host {
 
@@ -18,11 +18,11 @@ struct MergeOptions {
 
 struct MergeResult {
   bool ok = false;
-  std::string error;             // when not ok
+  std::string error;  // when not ok
   unsigned shards = 0;
-  std::string output;            // the merged file
-  std::uint64_t bytes = 0;       // its size
-  std::string quarantine;        // the merged quarantine, when any part had one
+  std::string output;       // the merged file
+  std::uint64_t bytes = 0;  // its size
+  std::string quarantine;   // the merged quarantine, when any part had one
   std::uint64_t quarantined = 0;
   double seconds = 0;
   std::vector<unsigned> missing;  // shards without a finished part

@@ -9,9 +9,6 @@
 // replaying each part's surviving rows gives the single run's rows. The
 // parts' `runs` rows become one row for the whole sharded run, with the
 // single run's counts.
-#include "merge/merge.hpp"
-#include "merge/writer_options.hpp"
-
 #include <fmt/core.h>
 #include <sqlite3.h>
 
@@ -19,6 +16,9 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "merge/merge.hpp"
+#include "merge/writer_options.hpp"
 
 namespace nahr::host {
 
@@ -55,7 +55,8 @@ class Statement {
   std::int64_t integer(int c) const { return sqlite3_column_int64(stmt_, c); }
   std::string text(int c) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, c));
-    return p == nullptr ? std::string() : std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, c)));
+    return p == nullptr ? std::string()
+                        : std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, c)));
   }
 
  private:
@@ -139,8 +140,9 @@ class PartReplay {
     // Annotations in the order the shard inserted them, which is the order
     // a single run inserts them: a document written twice in one shard has
     // its annotations where its last version put them.
-    db_.exec("INSERT INTO main.annotations SELECT * FROM part.annotations "
-             "WHERE document_id IN (SELECT id FROM temp.written) ORDER BY rowid");
+    db_.exec(
+        "INSERT INTO main.annotations SELECT * FROM part.annotations "
+        "WHERE document_id IN (SELECT id FROM temp.written) ORDER BY rowid");
     replay_withdrawals();
   }
 
@@ -175,7 +177,8 @@ class PartReplay {
   }
 
   static bool older(const Known& known, std::int64_t version) {
-    return known.exists && (version < known.version || (version == known.version && known.withdrawn));
+    return known.exists &&
+           (version < known.version || (version == known.version && known.withdrawn));
   }
 
   void delete_document(const std::string& id) {
@@ -219,8 +222,8 @@ class PartReplay {
   }
 
   void replay_withdrawals() {
-    Statement rows(db_,
-                   "SELECT guid, version, pub_status, document_id FROM part.withdrawn ORDER BY rowid");
+    Statement rows(
+        db_, "SELECT guid, version, pub_status, document_id FROM part.withdrawn ORDER BY rowid");
     while (rows.step()) {
       const std::string guid = rows.text(0);
       const std::int64_t version = rows.is_null(1) ? 0 : rows.integer(1);
@@ -339,8 +342,8 @@ void merge_sqlite(const MergeJob& job) {
     db.exec("INSERT OR IGNORE INTO main.settings SELECT * FROM part.settings");
     if (db.integer("SELECT count(*) FROM part.settings AS p JOIN main.settings AS m USING(key) "
                    "WHERE p.value <> m.value") != 0) {
-      throw MergeError(fmt::format("{}: its settings (offsets) differ from the merged database's",
-                                   part));
+      throw MergeError(
+          fmt::format("{}: its settings (offsets) differ from the merged database's", part));
     }
     fold_run(db, run_id);
     PartReplay(db, run_id, corrections).run();

@@ -1,8 +1,8 @@
 #include "merge/writer_options.hpp"
 
-#include "merge/merge.hpp"
-
 #include <fmt/core.h>
+
+#include "merge/merge.hpp"
 
 namespace nahr::host {
 
@@ -15,9 +15,10 @@ const nahr_option_value& find(const OptionValues& options, std::string_view name
     const nahr_option_value& v = all->values[i];
     if (std::string_view(v.name.data, v.name.size) == name && v.type == type) return v;
   }
-  throw MergeError(fmt::format("the writer has no option '{}' of the type nahr merge expects; "
-                               "is it a newer version of the plugin?",
-                               name));
+  throw MergeError(
+      fmt::format("the writer has no option '{}' of the type nahr merge expects; "
+                  "is it a newer version of the plugin?",
+                  name));
 }
 
 }  // namespace

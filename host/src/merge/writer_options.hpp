@@ -2,11 +2,11 @@
 // on them (a CSV header, CoNLL-U newdoc lines, the HTML document limit).
 #pragma once
 
-#include "config/option_values.hpp"
-
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "config/option_values.hpp"
 
 namespace nahr::host {
 

@@ -18,7 +18,9 @@ std::optional<unsigned long long> parse_number(std::string_view text) {
   return value;
 }
 
-ShardChoice failure(std::string message) { return ShardChoice{std::nullopt, std::move(message), {}}; }
+ShardChoice failure(std::string message) {
+  return ShardChoice{std::nullopt, std::move(message), {}};
+}
 
 ShardChoice checked(unsigned long long index, unsigned long long count, std::string origin) {
   if (count == 0) return failure(fmt::format("{}: a shard count of 0", origin));
@@ -26,12 +28,13 @@ ShardChoice checked(unsigned long long index, unsigned long long count, std::str
     return failure(fmt::format("{}: {} shards are too many", origin, count));
   }
   if (index >= count) {
-    return failure(fmt::format("{}: shard {} does not exist in a run of {} shards (they are "
-                               "numbered from 0 to {})",
-                               origin, index, count, count - 1));
+    return failure(
+        fmt::format("{}: shard {} does not exist in a run of {} shards (they are "
+                    "numbered from 0 to {})",
+                    origin, index, count, count - 1));
   }
-  return ShardChoice{Shard{static_cast<unsigned>(index), static_cast<unsigned>(count)}, {},
-                     std::move(origin)};
+  return ShardChoice{
+      Shard{static_cast<unsigned>(index), static_cast<unsigned>(count)}, {}, std::move(origin)};
 }
 
 // One scheduler's view of the environment: its variables are read as
@@ -69,8 +72,8 @@ using Count = std::optional<unsigned long long>;  // from `auto/N`
 std::optional<ShardChoice> from_slurm(const Environment& env, Count given) {
   Variables v(env);
   if (!v.has("SLURM_ARRAY_TASK_ID")) return std::nullopt;
-  const std::string origin = fmt::format("Slurm array job {} task {}", v.value("SLURM_ARRAY_JOB_ID"),
-                                         v.value("SLURM_ARRAY_TASK_ID"));
+  const std::string origin = fmt::format(
+      "Slurm array job {} task {}", v.value("SLURM_ARRAY_JOB_ID"), v.value("SLURM_ARRAY_TASK_ID"));
   const auto id = v.number("SLURM_ARRAY_TASK_ID");
   if (given) {
     if (!id) return failure(fmt::format("{}: {}", origin, v.error()));
@@ -84,16 +87,18 @@ std::optional<ShardChoice> from_slurm(const Environment& env, Count given) {
     const auto step = v.number("SLURM_ARRAY_TASK_STEP");
     if (!step) return failure(fmt::format("{}: {}", origin, v.error()));
     if (*step != 1) {
-      return failure(fmt::format("{}: the array steps by {} (SLURM_ARRAY_TASK_STEP); shards "
-                                 "need consecutive task ids: use --array={}-{} or --shard auto/N",
-                                 origin, *step, *min, *min + *count - 1));
+      return failure(
+          fmt::format("{}: the array steps by {} (SLURM_ARRAY_TASK_STEP); shards "
+                      "need consecutive task ids: use --array={}-{} or --shard auto/N",
+                      origin, *step, *min, *min + *count - 1));
     }
   }
   if (*max < *min || *max - *min + 1 != *count) {
-    return failure(fmt::format("{}: task ids {}..{} are not {} consecutive numbers (an array "
-                               "such as --array=1,5,9 is not a run of shards); use --shard "
-                               "auto/N with task ids 0..N-1",
-                               origin, *min, *max, *count));
+    return failure(
+        fmt::format("{}: task ids {}..{} are not {} consecutive numbers (an array "
+                    "such as --array=1,5,9 is not a run of shards); use --shard "
+                    "auto/N with task ids 0..N-1",
+                    origin, *min, *max, *count));
   }
   return checked(*id - *min, *count, origin);
 }
@@ -117,7 +122,8 @@ std::optional<ShardChoice> from_grid_engine(const Environment& env, Count given)
   const auto step = v.has("SGE_TASK_STEPSIZE") ? v.number("SGE_TASK_STEPSIZE") : Count(1);
   if (!id || !first || !last || !step) return failure(fmt::format("{}: {}", origin, v.error()));
   if (*step == 0 || *last < *first || *id < *first || (*id - *first) % *step != 0) {
-    return failure(fmt::format("{}: task {} is not in {}-{}:{}", origin, *id, *first, *last, *step));
+    return failure(
+        fmt::format("{}: task {} is not in {}-{}:{}", origin, *id, *first, *last, *step));
   }
   return checked((*id - *first) / *step, (*last - *first) / *step + 1, origin);
 }
@@ -133,9 +139,10 @@ std::optional<ShardChoice> from_index(const Environment& env, Count given, std::
   if (!index) return failure(fmt::format("{}: {}", origin, v.error()));
   if (given) return checked(*index, *given, origin);
   if (count_name.empty() || !v.has(count_name)) {
-    return failure(fmt::format("{}: the environment does not say how many shards there are; "
-                               "give it as --shard auto/N",
-                               origin));
+    return failure(
+        fmt::format("{}: the environment does not say how many shards there are; "
+                    "give it as --shard auto/N",
+                    origin));
   }
   const auto count = v.number(count_name);
   if (!count) return failure(fmt::format("{}: {}", origin, v.error()));
@@ -162,20 +169,22 @@ ShardChoice choose_shard(std::string_view argument, const Environment& env) {
   if (!argument.starts_with(kAuto)) {
     const std::size_t slash = argument.find('/');
     const auto index = parse_number(argument.substr(0, slash));
-    const auto count = slash == std::string_view::npos ? std::nullopt
-                                                       : parse_number(argument.substr(slash + 1));
+    const auto count =
+        slash == std::string_view::npos ? std::nullopt : parse_number(argument.substr(slash + 1));
     if (!index || !count) {
-      return failure(fmt::format("--shard {}: expected K/N (shard K of N, from 0), auto or "
-                                 "auto/N",
-                                 argument));
+      return failure(
+          fmt::format("--shard {}: expected K/N (shard K of N, from 0), auto or "
+                      "auto/N",
+                      argument));
     }
     return checked(*index, *count, fmt::format("--shard {}", argument));
   }
 
   Count given;
   if (argument != kAuto) {
-    given = argument.substr(kAuto.size(), 1) == "/" ? parse_number(argument.substr(kAuto.size() + 1))
-                                                    : std::nullopt;
+    given = argument.substr(kAuto.size(), 1) == "/"
+                ? parse_number(argument.substr(kAuto.size() + 1))
+                : std::nullopt;
     if (!given) return failure(fmt::format("--shard {}: expected auto or auto/N", argument));
   }
   // Array jobs first: an MPI program inside an array task is still one shard.

@@ -8,13 +8,13 @@
 // quarantine follows the same rule.
 #pragma once
 
-#include "config/pipeline_config.hpp"
-#include "shard/shard.hpp"
-
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "config/pipeline_config.hpp"
+#include "shard/shard.hpp"
 
 namespace nahr::host {
 

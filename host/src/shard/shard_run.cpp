@@ -1,10 +1,10 @@
 #include "shard/shard_run.hpp"
 
-#include "shard/shard_paths.hpp"
-
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+
+#include "shard/shard_paths.hpp"
 
 namespace nahr::host {
 
@@ -16,8 +16,9 @@ std::optional<Shard> prepare_shard_run(PipelineConfig& config, std::string_view 
   }
   const std::vector<std::string>& inputs = config.stages.front().inputs;
   if (std::find(inputs.begin(), inputs.end(), "-") != inputs.end()) {
-    spdlog::error("a sharded run cannot read standard input: every shard must see the same "
-                  "inputs");
+    spdlog::error(
+        "a sharded run cannot read standard input: every shard must see the same "
+        "inputs");
     return std::nullopt;
   }
   if (const auto error = name_outputs_for_shard(config, *choice.shard)) {

@@ -2,11 +2,11 @@
 // quarantine at its part files.
 #pragma once
 
-#include "config/pipeline_config.hpp"
-#include "shard/shard.hpp"
-
 #include <optional>
 #include <string_view>
+
+#include "config/pipeline_config.hpp"
+#include "shard/shard.hpp"
 
 namespace nahr::host {
 

@@ -21,7 +21,8 @@ class Boundaries {
   unsigned owner(std::uint64_t at) const {
     if (at >= total_) return count_ - 1;
     // An estimate, then exact steps to the shard with boundary(k) <= at < boundary(k + 1).
-    auto k = static_cast<unsigned>(static_cast<long double>(at) * count_ / static_cast<long double>(total_));
+    auto k = static_cast<unsigned>(static_cast<long double>(at) * count_ /
+                                   static_cast<long double>(total_));
     k = std::min(k, count_ - 1);
     while (k + 1 < count_ && (*this)(k + 1) <= at) ++k;
     while (k > 0 && (*this)(k) > at) --k;

@@ -12,12 +12,12 @@
 // order: one huge JSONL file spreads as evenly as many small ones.
 #pragma once
 
+#include <functional>
+#include <vector>
+
 #include "config/pipeline_config.hpp"
 #include "run/inputs.hpp"
 #include "shard/shard.hpp"
-
-#include <functional>
-#include <vector>
 
 namespace nahr::host {
 

@@ -101,10 +101,10 @@ ProcessResult run_process(const std::vector<std::string>& argv) {
 }
 
 std::string shell_quote(const std::string& arg) {
-  const bool plain = !arg.empty() && arg.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
-                                                           "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                                           "0123456789@%+=:,./_-") ==
-                                         std::string::npos;
+  const bool plain = !arg.empty() && arg.find_first_not_of(
+                                         "abcdefghijklmnopqrstuvwxyz"
+                                         "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                         "0123456789@%+=:,./_-") == std::string::npos;
   if (plain) return arg;
   std::string out = "'";
   for (char c : arg) {

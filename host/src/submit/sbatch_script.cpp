@@ -1,8 +1,8 @@
 #include "submit/sbatch_script.hpp"
 
-#include "submit/process.hpp"
-
 #include <fmt/core.h>
+
+#include "submit/process.hpp"
 
 namespace nahr::host {
 
@@ -43,9 +43,10 @@ std::string sbatch_script(const SlurmJob& job) {
 
   s += "\nset -euo pipefail\n";
   s += fmt::format("cd {}\n", shell_quote(job.working_directory));
-  s += fmt::format("echo \"nahr: $(date -u +%FT%TZ) shard ${{SLURM_ARRAY_TASK_ID}} of {} on "
-                   "$(hostname)\" >&2\n",
-                   job.shards);
+  s += fmt::format(
+      "echo \"nahr: $(date -u +%FT%TZ) shard ${{SLURM_ARRAY_TASK_ID}} of {} on "
+      "$(hostname)\" >&2\n",
+      job.shards);
   s += "exec " + command_line(job.run) + " \\\n";
   if (job.threads) {
     s += fmt::format("  --threads {} \\\n", *job.threads);

@@ -1,12 +1,12 @@
 #include "submit/slurm.hpp"
 
-#include "submit/process.hpp"
-
 #include <fmt/core.h>
 
 #include <charconv>
 #include <sstream>
 #include <thread>
+
+#include "submit/process.hpp"
 
 namespace nahr::host {
 
@@ -72,7 +72,8 @@ std::map<unsigned, std::string> task_states(const std::string& job_id) {
     unsigned index = 0;
     const auto [end, ec] = std::from_chars(task.data(), task.data() + task.size(), index);
     if (ec != std::errc() || end != task.data() + task.size()) continue;
-    states[index] = fmt::format("{}, exit code {}", field(line, "JobState"), field(line, "ExitCode"));
+    states[index] =
+        fmt::format("{}, exit code {}", field(line, "JobState"), field(line, "ExitCode"));
   }
   return states;
 }

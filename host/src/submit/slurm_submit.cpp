@@ -1,10 +1,5 @@
 #include "submit/slurm_submit.hpp"
 
-#include "cli/exit_codes.hpp"
-#include "merge/merge_run.hpp"
-#include "shard/shard_paths.hpp"
-#include "submit/slurm.hpp"
-
 #include <fmt/core.h>
 #include <spdlog/spdlog.h>
 
@@ -14,6 +9,11 @@
 #include <iostream>
 #include <map>
 #include <optional>
+
+#include "cli/exit_codes.hpp"
+#include "merge/merge_run.hpp"
+#include "shard/shard_paths.hpp"
+#include "submit/slurm.hpp"
 
 namespace nahr::host {
 
@@ -79,11 +79,10 @@ class Submission {
       return false;
     }
     job_id_ = s.job_id;
-    std::cerr << fmt::format("nahr: submitted Slurm job {}: shard{} {} of {}\n", job_id_,
-                             shards.size() == 1 ? "" : "s",
-                             whole_array ? fmt::format("0-{}", options_.job.shards - 1)
-                                         : array_list(shards),
-                             options_.job.shards);
+    std::cerr << fmt::format(
+        "nahr: submitted Slurm job {}: shard{} {} of {}\n", job_id_, shards.size() == 1 ? "" : "s",
+        whole_array ? fmt::format("0-{}", options_.job.shards - 1) : array_list(shards),
+        options_.job.shards);
     return true;
   }
 
@@ -165,9 +164,10 @@ int submit_to_slurm(const PipelineConfig& config, SubmitOptions options) {
       if (!failed) return kExitFatal;
       if (failed->empty()) break;
       if (attempt == options.retries) {
-        spdlog::error("{} of {} shards failed; once the cause is fixed, rerun only them with: "
-                      "nahr submit ... --retry-failed (the same arguments)",
-                      failed->size(), job.shards);
+        spdlog::error(
+            "{} of {} shards failed; once the cause is fixed, rerun only them with: "
+            "nahr submit ... --retry-failed (the same arguments)",
+            failed->size(), job.shards);
         return kExitFatal;
       }
       shards = *failed;
@@ -183,9 +183,9 @@ int submit_to_slurm(const PipelineConfig& config, SubmitOptions options) {
     spdlog::error("{}", merged.error);
     return kExitUsage;
   }
-  std::string line = fmt::format("nahr: merged {} parts into {} ({:.1f} MB) in {:.2f} s",
-                                 merged.shards, merged.output,
-                                 static_cast<double>(merged.bytes) / 1e6, merged.seconds);
+  std::string line =
+      fmt::format("nahr: merged {} parts into {} ({:.1f} MB) in {:.2f} s", merged.shards,
+                  merged.output, static_cast<double>(merged.bytes) / 1e6, merged.seconds);
   if (!merged.quarantine.empty()) {
     line += fmt::format("; quarantine: {} ({} records)", merged.quarantine, merged.quarantined);
   }

@@ -3,11 +3,11 @@
 // resubmits them when asked, and merges.
 #pragma once
 
-#include "config/pipeline_config.hpp"
-#include "submit/sbatch_script.hpp"
-
 #include <chrono>
 #include <string>
+
+#include "config/pipeline_config.hpp"
+#include "submit/sbatch_script.hpp"
 
 namespace nahr::host {
 

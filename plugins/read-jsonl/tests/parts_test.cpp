@@ -2,16 +2,14 @@
 // records that start in that part, with the ids, sources and errors they
 // have when the whole file is read. Cut anywhere, the parts together give
 // the whole.
-#include "../jsonl_reader.hpp"
-
-#include <nahr/testing.hpp>
-
 #include <catch2/catch.hpp>
-
 #include <cstdint>
+#include <nahr/testing.hpp>
 #include <random>
 #include <string>
 #include <vector>
+
+#include "../jsonl_reader.hpp"
 
 namespace {
 
@@ -38,8 +36,9 @@ std::vector<std::string> read_part(const std::string& bytes, std::uint64_t begin
     } catch (const nahr::DocumentError& e) {
       error = e.what();
     }
-    std::string record = doc.id + " | " + doc.source_file + ":" + std::to_string(doc.source_record) +
-                         ":" + std::to_string(doc.source_line) + " | " + doc.text();
+    std::string record = doc.id + " | " + doc.source_file + ":" +
+                         std::to_string(doc.source_record) + ":" + std::to_string(doc.source_line) +
+                         " | " + doc.text();
     for (const auto& m : doc.metadata) record += " | " + m.key + "=" + m.value;
     if (!error.empty()) record += " | error: " + error;
     out.push_back(record);
@@ -142,14 +141,21 @@ TEST_CASE("read-jsonl parts of a JSON array split it by element") {
 }
 
 TEST_CASE("read-jsonl parts report an unclosed array once") {
-  const std::string cut_off = "[\n" R"({"id": "a", "text": "نص"},)" "\n" R"({"id": "b", "text": "بلا)";
+  const std::string cut_off =
+      "[\n"
+      R"({"id": "a", "text": "نص"},)"
+      "\n"
+      R"({"id": "b", "text": "بلا)";
   const std::vector<std::string> whole = read_part(cut_off, 0, UINT64_MAX);
   REQUIRE(whole.size() == 2);
   for (std::uint64_t cut = 0; cut <= cut_off.size(); ++cut) {
     INFO("cut at byte " << cut);
     REQUIRE(read_cut(cut_off, {cut}) == whole);
   }
-  const std::string open = "[\n" R"({"id": "a", "text": "نص"},)" "\n";
+  const std::string open =
+      "[\n"
+      R"({"id": "a", "text": "نص"},)"
+      "\n";
   const std::vector<std::string> unclosed = read_part(open, 0, UINT64_MAX);
   REQUIRE(unclosed.size() == 2);
   CHECK_THAT(unclosed.back(), Catch::Contains("']' is missing"));

@@ -1,16 +1,14 @@
 // Sharded runs hand the reader a part of a file: it must return exactly the
 // documents that start in that part, with the ids and sources they have
 // when the whole file is read, in every mode.
-#include "../text_reader.hpp"
-
-#include <nahr/testing.hpp>
-
 #include <catch2/catch.hpp>
-
 #include <cstdint>
+#include <nahr/testing.hpp>
 #include <random>
 #include <string>
 #include <vector>
+
+#include "../text_reader.hpp"
 
 namespace {
 
@@ -60,7 +58,8 @@ const std::string kWire =
 
 TEST_CASE("read-text parts cut at every byte give the whole file's lines and blocks") {
   for (const char* mode : {"lines", "blocks"}) {
-    const OptionMap options = {{"mode", std::string(mode)}, {"id_format", std::string("{stem}-{index1}")}};
+    const OptionMap options = {{"mode", std::string(mode)},
+                               {"id_format", std::string("{stem}-{index1}")}};
     const std::vector<std::string> whole = read_part(kWire, 0, UINT64_MAX, options);
     INFO(mode);
     REQUIRE(whole.size() == (std::string(mode) == "lines" ? 5u : 3u));
@@ -99,7 +98,8 @@ TEST_CASE("read-text parts of random cuts and small blocks give the whole file's
     const std::vector<std::string> whole = read_part(big, 0, UINT64_MAX, options);
     for (int round = 0; round < 30; ++round) {
       std::vector<std::uint64_t> cuts;
-      for (int i = 0, n = 1 + static_cast<int>(random() % 10); i < n; ++i) cuts.push_back(random() % big.size());
+      for (int i = 0, n = 1 + static_cast<int>(random() % 10); i < n; ++i)
+        cuts.push_back(random() % big.size());
       std::sort(cuts.begin(), cuts.end());
       INFO(mode << " round " << round);
       REQUIRE(read_cut(big, cuts, options, 1 + random() % 64) == whole);

@@ -29,7 +29,7 @@ extern "C" {
 #endif
 
 /* Bumped on every incompatible change to any struct or function below. */
-#define NAHR_ABI_VERSION 1u
+#define NAHR_ABI_VERSION 2u
 
 #define NAHR_PLUGIN_ENTRY_SYMBOL "nahr_plugin_entry"
 
@@ -216,8 +216,19 @@ typedef struct nahr_host_api {
 /* Entry points of one stage. Functions a kind does not use are NULL:
  *   reader:     open_input, next_document
  *   normaliser, extractor: process
- *   writer:     open_output, write_document, close_output
- * create returns NULL and sets error when the options are unusable. */
+ *   writer:     either encode_document (+ encode_header, encode_footer when
+ *               the format has them): a stream writer, whose output file the
+ *               host owns;
+ *               or open_output, write_document, close_output: a writer that
+ *               manages its own output (a database, a page with totals).
+ * create returns NULL and sets error when the options are unusable.
+ *
+ * A stream writer turns each document into bytes on the worker threads, each
+ * thread with its own instance unless the stage is NAHR_STAGE_THREAD_SAFE;
+ * the host writes header, documents in input order, and footer. Owning the
+ * bytes lets the host write under a temporary name, resume a killed run at
+ * a document boundary and merge shards, for every such format at once. The
+ * bytes a call returns stay valid until the next call on the same thread. */
 typedef struct nahr_stage_vtable {
   void* (*create)(const nahr_options* options, nahr_error* error);
   void (*destroy)(void* stage);
@@ -227,6 +238,10 @@ typedef struct nahr_stage_vtable {
   nahr_status (*open_output)(void* stage, nahr_str path, nahr_error* error);
   nahr_status (*write_document)(void* stage, const nahr_document* doc, nahr_error* error);
   nahr_status (*close_output)(void* stage, nahr_error* error);
+  nahr_status (*encode_document)(void* stage, const nahr_document* doc, nahr_str* bytes,
+                                 nahr_error* error);
+  nahr_status (*encode_header)(void* stage, nahr_str* bytes, nahr_error* error);
+  nahr_status (*encode_footer)(void* stage, nahr_str* bytes, nahr_error* error);
 } nahr_stage_vtable;
 
 typedef struct nahr_stage_descriptor {

@@ -46,6 +46,11 @@ nahr_status guarded(nahr_error* error, F&& f) noexcept {
 }
 
 template <class T>
+concept StreamWriter = requires(T& t, const Document& doc, std::string& out) {
+  t.encode(doc, out);
+};
+
+template <class T>
 struct Trampolines {
   static void* create(const nahr_options* options, nahr_error* error) noexcept {
     T* stage = nullptr;
@@ -96,6 +101,39 @@ struct Trampolines {
     });
   }
 
+  // Stream writers: the bytes live in a per-thread buffer until the next
+  // call on that thread, as the ABI promises.
+  static std::string& encode_buffer() {
+    thread_local std::string buffer;
+    buffer.clear();
+    return buffer;
+  }
+  static nahr_status encode_document(void* stage, const nahr_document* doc, nahr_str* bytes,
+                                     nahr_error* error) noexcept {
+    return guarded(error, [&] {
+      std::string& out = encode_buffer();
+      static_cast<T*>(stage)->encode(Document(doc), out);
+      *bytes = to_str(out);
+      return NAHR_OK;
+    });
+  }
+  static nahr_status encode_header(void* stage, nahr_str* bytes, nahr_error* error) noexcept {
+    return guarded(error, [&] {
+      std::string& out = encode_buffer();
+      static_cast<T*>(stage)->header(out);
+      *bytes = to_str(out);
+      return NAHR_OK;
+    });
+  }
+  static nahr_status encode_footer(void* stage, nahr_str* bytes, nahr_error* error) noexcept {
+    return guarded(error, [&] {
+      std::string& out = encode_buffer();
+      static_cast<T*>(stage)->footer(out);
+      *bytes = to_str(out);
+      return NAHR_OK;
+    });
+  }
+
   static nahr_stage_vtable vtable() {
     nahr_stage_vtable v{};
     v.create = &create;
@@ -103,6 +141,14 @@ struct Trampolines {
     if constexpr (T::kind == NAHR_STAGE_READER) {
       v.open_input = &open_input;
       v.next_document = &next_document;
+    } else if constexpr (T::kind == NAHR_STAGE_WRITER && StreamWriter<T>) {
+      v.encode_document = &encode_document;
+      if constexpr (requires(T& t, std::string& out) { t.header(out); }) {
+        v.encode_header = &encode_header;
+      }
+      if constexpr (requires(T& t, std::string& out) { t.footer(out); }) {
+        v.encode_footer = &encode_footer;
+      }
     } else if constexpr (T::kind == NAHR_STAGE_WRITER) {
       v.open_output = &open_output;
       v.write_document = &write_document;

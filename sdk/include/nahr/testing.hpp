@@ -269,15 +269,31 @@ class Harness {
     return result;
   }
 
-  // Writes documents to a temporary file with writer T and returns its bytes.
+  // Writes documents with writer T and returns the bytes it produced: a
+  // stream writer's header, documents and footer, as the host writes them,
+  // or what a self-managing writer put in a temporary file.
   template <class T>
   std::string write(std::vector<model::Document>& docs, const OptionMap& options = {}) {
     Instance<T> stage(options);
+    if constexpr (nahr::detail::StreamWriter<T>) {
+      std::string out;
+      if constexpr (requires(T& t, std::string& o) { t.header(o); }) stage->header(out);
+      for (model::Document& d : docs) stage->encode(Document(model::as_handle(d)), out);
+      if constexpr (requires(T& t, std::string& o) { t.footer(o); }) stage->footer(out);
+      return out;
+    } else {
+      return write_to_file(*stage, docs);
+    }
+  }
+
+ private:
+  template <class T>
+  static std::string write_to_file(T& stage, std::vector<model::Document>& docs) {
     const auto path = std::filesystem::temp_directory_path() /
                       ("nahr-test-" + std::to_string(reinterpret_cast<std::uintptr_t>(&docs)));
-    stage->open(path.string());
-    for (model::Document& d : docs) stage->write(Document(model::as_handle(d)));
-    stage->close();
+    stage.open(path.string());
+    for (model::Document& d : docs) stage.write(Document(model::as_handle(d)));
+    stage.close();
     std::ifstream in(path, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
