@@ -58,7 +58,7 @@ _nahr() {
     if [[ $cur == -* ]]; then
       COMPREPLY=($(compgen -W "--log-level --log-format --version --help -h" -- "$cur"))
     else
-      COMPREPLY=($(compgen -W "run check test plugins describe new-plugin replay plugin" -- "$cur"))
+      COMPREPLY=($(compgen -W "run check test plugins describe new-plugin replay plugin merge submit" -- "$cur"))
     fi
     return
   fi
@@ -72,8 +72,17 @@ _nahr() {
 
   local options
   case $command in
-    run | check | replay)
+    run | check | replay | merge | submit)
       case $prev in
+        --shard)
+          COMPREPLY=($(compgen -W "auto" -- "$cur"))
+          return
+          ;;
+        --engine)
+          COMPREPLY=($(compgen -W "slurm" -- "$cur"))
+          return
+          ;;
+        --nahr) _nahr_files && return ;;
         -i | --input) _nahr_files && return ;;
         -o | --output | --quarantine) _nahr_files && return ;;
         --report) _nahr_dirs && return ;;
@@ -90,8 +99,12 @@ _nahr() {
       esac
       options="--set --output --threads --help -o -j -h"
       [[ $command != replay ]] && options+=" --input -i"
-      [[ $command != check ]] && options+=" --report --stats --quiet -q"
-      [[ $command == run ]] && options+=" --resume"
+      [[ $command == run || $command == replay ]] && options+=" --report --stats --quiet -q"
+      [[ $command == run ]] && options+=" --resume --shard"
+      [[ $command == merge ]] && options+=" --shards --remove-parts"
+      [[ $command == submit ]] && options+=" --engine --shards --max-parallel --partition --time
+        --account --mem --cpus-per-task --sbatch --nahr --wait --retries --poll --retry-failed
+        --dry-run"
       [[ $command == replay ]] && options+=" --quarantine"
       if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options" -- "$cur"))

@@ -67,6 +67,7 @@ bool ArrayReader::next(Element& element) {
   element.json = std::string_view(json, size);
   element.index = index_++;
   element.line = line_;
+  element.offset = buffer_.offset();
   element.problem = {};
   if (at_end) {
     element.problem = "the array is not closed: the input ends inside this element";

@@ -25,6 +25,10 @@ class JsonlReader final : public nahr::Reader {
   // Samples with their expected results, run by `nahr plugin verify` (plugin.cpp).
   static std::vector<SelfTest> self_tests();
 
+  // Lines and array elements are found without parsing the records before
+  // them, so a sharded run may hand this reader a part of a file.
+  static constexpr bool splittable = true;
+
   explicit JsonlReader(const Options& options);
 
   void open(Input input);
@@ -53,6 +57,7 @@ class JsonlReader final : public nahr::Reader {
   LineReader lines_;
   ArrayReader array_;
   Format input_format_ = Format::detect;  // of the open input, once known
+  Input::Part part_;                      // records that start in it are returned
   Record record_;
   std::string source_;  // the input's name, as the host gave it
   std::string stem_;

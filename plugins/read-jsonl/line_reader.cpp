@@ -7,10 +7,12 @@ namespace nahr::read_jsonl {
 void LineReader::restart() {
   searched_ = 0;
   line_number_ = 0;
+  line_offset_ = 0;
 }
 
 bool LineReader::next(std::string_view& line) {
   if (buffer_.failed()) return false;
+  const std::uint64_t line_offset = buffer_.offset();
   std::size_t line_end = 0;
   for (;;) {
     const char* pending = buffer_.data();
@@ -33,6 +35,7 @@ bool LineReader::next(std::string_view& line) {
   buffer_.consume(line_end == buffer_.size() ? line_end : line_end + 1);
   searched_ = 0;
   ++line_number_;
+  line_offset_ = line_offset;
   return true;
 }
 

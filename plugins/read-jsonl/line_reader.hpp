@@ -24,11 +24,14 @@ class LineReader {
 
   // 1-based number of the line next() returned last.
   std::uint64_t line_number() const { return line_number_; }
+  // Where in the input that line starts.
+  std::uint64_t line_offset() const { return line_offset_; }
 
  private:
   StreamBuffer& buffer_;
   std::size_t searched_ = 0;  // no '\n' in the first searched_ pending bytes
   std::uint64_t line_number_ = 0;
+  std::uint64_t line_offset_ = 0;
 };
 
 }  // namespace nahr::read_jsonl

@@ -10,6 +10,7 @@ StreamBuffer::StreamBuffer(std::size_t block_size, std::size_t padding)
 void StreamBuffer::open(Input input) {
   input_ = input;
   pos_ = end_ = 0;
+  offset_ = 0;
   at_end_ = failed_ = false;
 }
 

@@ -10,6 +10,7 @@ void LineScanner::open(Input input, bool crlf) {
   input_ = input;
   crlf_ = crlf;
   mark_ = pos_ = searched_ = end_ = 0;
+  base_ = 0;
   line_number_ = 0;
   at_end_ = failed_ = false;
 }
@@ -50,11 +51,13 @@ bool LineScanner::next(Line& line) {
 bool LineScanner::fill() {
   if (at_end_) return false;
   if (mark_ == end_) {
+    base_ += end_;
     mark_ = pos_ = searched_ = end_ = 0;  // nothing retained: start over
   } else if (end_ == buffer_.size()) {
     // Full: move the retained run to the front; grow when it fills more
     // than half, so that each read still brings in a large block.
     std::memmove(buffer_.data(), buffer_.data() + mark_, end_ - mark_);
+    base_ += mark_;
     pos_ -= mark_;
     searched_ -= mark_;
     end_ -= mark_;

@@ -51,6 +51,9 @@ class LineScanner {
   // 1-based number of the line next() returned last.
   std::uint64_t line_number() const { return line_number_; }
 
+  // Where in the input a line returned since the last release() starts.
+  std::uint64_t offset_of(const Line& line) const { return base_ + mark_ + line.begin; }
+
  private:
   bool fill();
 
@@ -62,6 +65,7 @@ class LineScanner {
   std::size_t pos_ = 0;       // start of the next unread line
   std::size_t searched_ = 0;  // no '\n' in [pos_, searched_)
   std::size_t end_ = 0;       // end of the bytes read
+  std::uint64_t base_ = 0;    // where buffer_[0] lies in the input
   std::uint64_t line_number_ = 0;
   bool at_end_ = false;
   bool failed_ = false;

@@ -81,6 +81,7 @@ TextReader::TextReader(const Options& options)
 
 void TextReader::open(Input input) {
   input_ = input;
+  part_ = input.part();
   source_.assign(input.name());
   name_ = file_name(source_);
   stem_ = file_stem(name_);
@@ -106,6 +107,9 @@ bool TextReader::next(Document& doc) {
 bool TextReader::next_file(Document& doc) {
   if (file_done_) return false;
   file_done_ = true;
+  // The document starts at the input's first byte: another part's, unless
+  // this part holds that byte.
+  if (part_.before(0) || part_.after(0)) return false;
   const std::string all = input_.read_all();
   std::string_view text = all;
   if (strip_bom_ && text.starts_with(kBom)) text.remove_prefix(kBom.size());
@@ -122,19 +126,32 @@ bool TextReader::skip_blank_lines(LineScanner::Line& line) {
 }
 
 bool TextReader::next_block(Document& doc) {
-  LineScanner::Line line;
-  if (!skip_blank_lines(line)) return false;
-  // The block starts at the mark: skip_blank_lines() released up to it.
-  const std::uint64_t first_line = scanner_.line_number();
-  std::size_t end = line.end;
-  while (scanner_.next(line) && !is_blank(scanner_.text(line))) end = line.end;
-  emit(doc, scanner_.retained(0, end), first_line);
-  return true;
+  for (;;) {
+    LineScanner::Line line;
+    if (!skip_blank_lines(line)) return false;
+    const std::uint64_t start = scanner_.offset_of(line);
+    if (part_.after(start)) return false;
+    // The block starts at the mark: skip_blank_lines() released up to it.
+    const std::uint64_t first_line = scanner_.line_number();
+    std::size_t end = line.end;
+    while (scanner_.next(line) && !is_blank(scanner_.text(line))) end = line.end;
+    if (!part_.before(start)) {
+      emit(doc, scanner_.retained(0, end), first_line);
+      return true;
+    }
+    ++index_;  // another part's document: counted, not returned
+  }
 }
 
 bool TextReader::next_line(Document& doc) {
   LineScanner::Line line;
-  if (!skip_blank_lines(line)) return false;
+  for (;;) {
+    if (!skip_blank_lines(line)) return false;
+    const std::uint64_t start = scanner_.offset_of(line);
+    if (part_.after(start)) return false;
+    if (!part_.before(start)) break;
+    ++index_;  // another part's document: counted, not returned
+  }
   emit(doc, scanner_.text(line), scanner_.line_number());
   return true;
 }

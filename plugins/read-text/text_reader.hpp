@@ -20,6 +20,9 @@ class TextReader final : public nahr::Reader {
   static constexpr const char* summary =
       "Reads plain text: one document per file, per blank-line-separated block, or per line";
   static std::vector<OptionSpec> schema();
+  // Lines and blocks are found without keeping what comes before them, so
+  // a sharded run may hand this reader a part of a file.
+  static constexpr bool splittable = true;
 
   explicit TextReader(const Options& options);
 
@@ -44,6 +47,7 @@ class TextReader final : public nahr::Reader {
   bool crlf_;
 
   Input input_{nullptr};
+  Input::Part part_;  // documents that start in it are returned
   LineScanner scanner_;
   std::string source_;     // the input's name, as the host gave it
   std::string_view name_;  // views into source_

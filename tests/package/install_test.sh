@@ -93,7 +93,7 @@ expect() {
   got=$(complete_words "$@")
   [[ "$got" == "$expected" ]] || fail "completing '$*': expected '$expected', got '$got'"
 }
-expect "check describe new-plugin plugin plugins replay run test" "$nahr" ""
+expect "check describe merge new-plugin plugin plugins replay run submit test" "$nahr" ""
 expect "configs/afp.toml" "$nahr" test configs/
 expect "verify" "$nahr" plugin v
 expect "--timeout" "$nahr" plugin verify x.so --t

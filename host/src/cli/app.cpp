@@ -31,6 +31,8 @@ const std::map<std::string_view, Command>& commands() {
       {"describe", {describe_command, "show a plugin's stages and options"}},
       {"test", {test_command, "run a config's [[test]] tables through its stages"}},
       {"plugin", {plugin_command, "plugin tools: `nahr plugin verify FILE.so`"}},
+      {"merge", {merge_command, "combine the parts of a sharded run into one output"}},
+      {"submit", {submit_command, "run a pipeline as a Slurm array job, one shard per task"}},
       {"new-plugin", {new_plugin_command, "write an out-of-tree plugin project to start from"}},
       {isolation::kStageWorkerCommand, {isolation::stage_worker_command, ""}},  // hidden
       {"replay", {replay_command, "run a quarantine's documents again, after a fix"}},

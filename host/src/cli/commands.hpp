@@ -15,6 +15,8 @@ int plugins_command(const Args& args);
 int describe_command(const Args& args);
 int test_command(const Args& args);
 int plugin_command(const Args& args);
+int merge_command(const Args& args);
+int submit_command(const Args& args);
 int new_plugin_command(const Args& args);
 int replay_command(const Args& args);
 

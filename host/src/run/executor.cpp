@@ -12,6 +12,7 @@
 #include "run/quarantine.hpp"
 #include "run/run_manifest.hpp"
 #include "run/stage_instance.hpp"
+#include "shard/split_plan.hpp"
 
 #include <fmt/core.h>
 #include <nahr/model/host_api.hpp>
@@ -94,6 +95,7 @@ class WatchedInput final : public model::InputStream {
  public:
   explicit WatchedInput(model::InputStream& inner) : inner_(inner) {}
   std::string_view name() const override { return inner_.name(); }
+  void part(std::uint64_t& begin, std::uint64_t& end) const override { inner_.part(begin, end); }
   bool read(char* buffer, std::size_t capacity, std::size_t& got, std::string& reason) override {
     if (failed_) {
       got = 0;
@@ -149,18 +151,22 @@ class Run {
       result_.stop_reason = "no input to read";
       return std::move(result_);
     }
-    if (!create_stages() || !prepare_resume(inputs.files) || !open_output()) {
+    const std::vector<InputFile> files =
+        options_.shard ? plan_shard(inputs.files, *options_.shard,
+                                    splittable_inputs_of(config_.stages.front()))
+                       : inputs.files;
+    if (!create_stages() || !prepare_resume(files) || !open_output()) {
       result_.outcome = RunOutcome::unusable_input;
       return std::move(result_);
     }
 
     std::uint64_t total_bytes = options_.source != nullptr ? options_.source->size() : 0;
-    for (const InputFile& f : inputs.files) total_bytes += f.size;
+    for (const InputFile& f : files) total_bytes += std::min(f.size, f.part_end) - f.part_begin;
     Progress progress(options_.progress, total_bytes);
     if (workers_ == 1) {
-      run_on_this_thread(inputs.files, progress);
+      run_on_this_thread(files, progress);
     } else {
-      run_on_threads(inputs.files, progress);
+      run_on_threads(files, progress);
     }
     finish_output();
     result_.seconds = static_cast<double>(elapsed_ns(start)) / 1e9;

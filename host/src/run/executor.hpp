@@ -7,8 +7,10 @@
 
 #include "config/pipeline_config.hpp"
 #include "run/failure.hpp"
+#include "shard/shard.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +55,7 @@ struct RunOptions {
   bool progress = false;  // a progress line on stderr when it is a terminal
   // Continue from the run manifest a killed or interrupted run left.
   bool resume = false;
+  std::optional<Shard> shard = std::nullopt;  // read only this shard's part of the inputs
   // Documents from here instead of the config's reader (nahr replay).
   DocumentSource* source = nullptr;
 };

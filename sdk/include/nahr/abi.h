@@ -74,6 +74,12 @@ typedef enum nahr_option_type {
 /* One instance may serve all worker threads at once. Without this flag
  * every worker thread gets its own instance. */
 #define NAHR_STAGE_THREAD_SAFE 0x1u
+/* Readers: the reader can read a part of an input (nahr_host_api.input_part):
+ * it returns exactly the records whose first byte lies inside the part, with
+ * the ids and sources they get when the whole input is read. A sharded run
+ * then splits large uncompressed inputs into byte ranges at any byte; without
+ * the flag, each input is read whole by one shard. */
+#define NAHR_STAGE_SPLITTABLE 0x2u
 
 typedef struct nahr_option_spec {
   const char* name;
@@ -203,6 +209,14 @@ typedef struct nahr_host_api {
    * writers that record it beside their output; valid for the whole run.
    * Empty outside a run. */
   nahr_str (*run_info_json)(void);
+  /* Added for sharded runs; check struct_size before calling. The part of
+   * the open input to return records from: [*begin, *end) in the input's
+   * bytes. The stream still starts at the input's first byte, so a reader
+   * numbers records as usual; it skips those that start before *begin and
+   * may stop at the first that starts at or after *end. Only readers
+   * flagged NAHR_STAGE_SPLITTABLE are handed a part other than the whole
+   * input, [0, UINT64_MAX). */
+  void (*input_part)(const nahr_input* input, uint64_t* begin, uint64_t* end);
 } nahr_host_api;
 
 /* Entry points of one stage. Functions a kind does not use are NULL:

@@ -177,6 +177,9 @@ class StageRecord {
     if constexpr (requires { T::thread_safe; }) {
       if (T::thread_safe) r.descriptor_.flags |= NAHR_STAGE_THREAD_SAFE;
     }
+    if constexpr (requires { T::splittable; }) {
+      if (T::splittable) r.descriptor_.flags |= NAHR_STAGE_SPLITTABLE;
+    }
     r.descriptor_.vtable = Trampolines<T>::vtable();
     return r;
   }

@@ -8,6 +8,8 @@
 //                static std::vector<nahr::SelfTest> self_tests(); (optional;
 //                    samples `nahr plugin verify` runs, nahr/self_test.hpp)
 //   Reader       void open(nahr::Input);   bool next(nahr::Document&);
+//                static constexpr bool splittable = true;  (optional: honours
+//                Input::part(), so sharded runs may split an input)
 //   Normaliser   void process(nahr::Document&);   (may rewrite text)
 //   Extractor    void process(nahr::Document&);   (annotations, metadata)
 //   Writer       a stream writer, whose file the host owns (preferred):

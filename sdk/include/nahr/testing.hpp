@@ -14,6 +14,7 @@
 #include <nahr/model/host_api.hpp>
 #include <nahr/plugin.hpp>
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -163,8 +164,13 @@ std::vector<OptionSpec> schema_of() {
 
 class MemoryInput final : public model::InputStream {
  public:
-  MemoryInput(std::string name, std::string bytes, std::size_t block)
-      : name_(std::move(name)), bytes_(std::move(bytes)), block_(block) {}
+  MemoryInput(std::string name, std::string bytes, std::size_t block,
+              std::uint64_t part_begin = 0, std::uint64_t part_end = UINT64_MAX)
+      : name_(std::move(name)),
+        bytes_(std::move(bytes)),
+        block_(block),
+        part_begin_(part_begin),
+        part_end_(part_end) {}
   std::string_view name() const override { return name_; }
   bool read(char* buffer, std::size_t capacity, std::size_t& got, std::string&) override {
     got = std::min({capacity, block_, bytes_.size() - pos_});
@@ -172,10 +178,15 @@ class MemoryInput final : public model::InputStream {
     pos_ += got;
     return true;
   }
+  void part(std::uint64_t& begin, std::uint64_t& end) const override {
+    begin = part_begin_;
+    end = part_end_;
+  }
 
  private:
   std::string name_, bytes_;
   std::size_t block_, pos_ = 0;
+  std::uint64_t part_begin_, part_end_;
 };
 
 }  // namespace detail
@@ -245,8 +256,17 @@ class Harness {
   template <class T>
   ReadResult read(std::string bytes, const OptionMap& options = {}, std::string name = "input.txt",
                   std::size_t block = 1 << 16) {
+    return read_part<T>(std::move(bytes), 0, UINT64_MAX, options, std::move(name), block);
+  }
+
+  // Reads only the part [begin, end) of the input, as a shard of a sharded
+  // run does: a splittable reader returns the records that start in it.
+  template <class T>
+  ReadResult read_part(std::string bytes, std::uint64_t begin, std::uint64_t end,
+                       const OptionMap& options = {}, std::string name = "input.txt",
+                       std::size_t block = 1 << 16) {
     Instance<T> stage(options);
-    detail::MemoryInput input(std::move(name), std::move(bytes), block);
+    detail::MemoryInput input(std::move(name), std::move(bytes), block, begin, end);
     model::InputBinding binding(input);
     ReadResult result;
     stage->open(Input(binding.handle()));

@@ -6,6 +6,7 @@
 #include <nahr/abi.h>
 #include <nahr/model/document.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,12 @@ class InputStream {
   virtual std::string_view name() const = 0;
   // Returns bytes read (0 at end); on failure returns false with `reason`.
   virtual bool read(char* buffer, std::size_t capacity, std::size_t& got, std::string& reason) = 0;
+  // The bytes [begin, end) whose records the reader is to return; the
+  // whole input unless a sharded run handed out a part of it.
+  virtual void part(std::uint64_t& begin, std::uint64_t& end) const {
+    begin = 0;
+    end = UINT64_MAX;
+  }
 };
 
 namespace detail {
@@ -117,6 +124,12 @@ inline nahr_status input_read(nahr_input* in, char* buffer, size_t capacity, siz
   if (reason != nullptr) *reason = str(h->reason);
   return NAHR_DOCUMENT_ERROR;
 }
+inline void input_part(const nahr_input* in, uint64_t* begin, uint64_t* end) {
+  std::uint64_t b = 0, e = 0;
+  reinterpret_cast<const InputHandle*>(in)->stream->part(b, e);
+  *begin = b;
+  *end = e;
+}
 
 }  // namespace detail
 
@@ -166,6 +179,7 @@ inline nahr_host_api make_host_api(LogFunction log, RunInfoFunction run_info = &
   api.input_name = &input_name;
   api.input_read = &input_read;
   api.run_info_json = run_info;
+  api.input_part = &input_part;
   return api;
 }
 
