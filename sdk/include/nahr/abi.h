@@ -196,6 +196,13 @@ typedef struct nahr_host_api {
    * returns NAHR_DOCUMENT_ERROR with *reason valid until the next call. */
   nahr_status (*input_read)(nahr_input* input, char* buffer, size_t capacity, size_t* got,
                             nahr_str* reason);
+
+  /* Added after version 1 shipped; check struct_size before calling.
+   * The largest record (line, row, element, file) a reader should hold in
+   * memory: [pipeline] max_document_bytes. A reader skips a longer record
+   * without buffering it whole and reports it as a document error, so a
+   * 200 MB line costs no 200 MB. UINT64_MAX when there is no limit. */
+  uint64_t (*input_max_record_bytes)(const nahr_input* input);
 } nahr_host_api;
 
 /* Entry points of one stage. Functions a kind does not use are NULL:

@@ -5,10 +5,28 @@
 #include <nahr/error.hpp>
 #include <nahr/host.hpp>
 
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 
 namespace nahr {
+
+// How much of a record over the size limit a reader keeps, so that the
+// quarantine shows what it was.
+inline constexpr std::size_t kOversizedRecordHead = std::size_t{64} << 10;
+
+// The error for a record over Input::max_record_bytes(), e.g. "line of
+// 209715200 bytes exceeds max_document_bytes (16777216): skipped unread,
+// its first 65536 bytes kept". `what` names the record ("line", "row"...).
+inline std::string record_too_large(std::string_view what, std::uint64_t size,
+                                    std::uint64_t limit, std::size_t kept) {
+  return std::string(what) + " of " + std::to_string(size) + " bytes exceeds max_document_bytes (" +
+         std::to_string(limit) + "): skipped unread, its first " + std::to_string(kept) +
+         " bytes kept";
+}
 
 class Input {
  public:
@@ -27,6 +45,21 @@ class Input {
     return got;
   }
 
+  // The largest record (a line, a row, an element; a whole file for readers
+  // that parse files whole) the reader should hold in memory: the run's
+  // max_document_bytes. A reader skips a longer record without buffering it
+  // whole, keeping its first kOversizedRecordHead bytes, and fails it with
+  // record_too_large(). No limit under a host that predates the call.
+  std::uint64_t max_record_bytes() const {
+    const nahr_host_api& host = api();
+    constexpr std::size_t kNeeded =
+        offsetof(nahr_host_api, input_max_record_bytes) + sizeof host.input_max_record_bytes;
+    if (host.struct_size < kNeeded || host.input_max_record_bytes == nullptr) {
+      return std::numeric_limits<std::uint64_t>::max();
+    }
+    return host.input_max_record_bytes(input_);
+  }
+
   // Reads everything that is left.
   std::string read_all() {
     std::string out;
@@ -38,6 +71,39 @@ class Input {
       out.resize(old + got);
     } while (got != 0);
     return out;
+  }
+
+  // What read_all_within_limit() found.
+  struct Whole {
+    std::string bytes;       // all of them, or the first ones when over the limit
+    std::uint64_t size = 0;  // bytes the input held
+    bool over_limit() const { return bytes.size() < size; }
+  };
+
+  // Reads everything that is left when it fits in max_record_bytes();
+  // a longer input is read to its end, but only its first
+  // kOversizedRecordHead bytes are kept.
+  Whole read_all_within_limit() {
+    const std::uint64_t limit = max_record_bytes();
+    Whole whole;
+    std::string& out = whole.bytes;
+    std::size_t got = 0;
+    do {
+      const std::size_t old = out.size();
+      out.resize(old + kBlock);
+      got = read(out.data() + old, kBlock);
+      out.resize(old + got);
+      whole.size += got;
+      if (whole.size > limit) {
+        const std::size_t keep = static_cast<std::size_t>(
+            std::min<std::uint64_t>(limit, kOversizedRecordHead));
+        out.resize(std::min(out.size(), keep));
+        out.shrink_to_fit();
+        char sink[kBlock];
+        while ((got = read(sink, sizeof sink)) != 0) whole.size += got;
+      }
+    } while (got != 0);
+    return whole;
   }
 
  private:

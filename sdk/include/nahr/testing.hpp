@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <sstream>
 #include <string>
@@ -224,13 +225,15 @@ class Harness {
   }
 
   // Reads `bytes` as one input named `name`, delivered in blocks of `block`
-  // bytes (small blocks exercise a reader's buffer boundaries).
+  // bytes (small blocks exercise a reader's buffer boundaries), telling the
+  // reader that records over `max_record_bytes` are refused.
   template <class T>
   ReadResult read(std::string bytes, const OptionMap& options = {}, std::string name = "input.txt",
-                  std::size_t block = 1 << 16) {
+                  std::size_t block = 1 << 16,
+                  std::uint64_t max_record_bytes = std::numeric_limits<std::uint64_t>::max()) {
     Instance<T> stage(options);
     detail::MemoryInput input(std::move(name), std::move(bytes), block);
-    model::InputBinding binding(input);
+    model::InputBinding binding(input, max_record_bytes);
     ReadResult result;
     stage->open(Input(binding.handle()));
     for (;;) {

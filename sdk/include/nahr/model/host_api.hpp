@@ -6,6 +6,8 @@
 #include <nahr/abi.h>
 #include <nahr/model/document.hpp>
 
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -34,6 +36,7 @@ inline const Document& doc(const nahr_document* d) { return *reinterpret_cast<co
 
 struct InputHandle {
   InputStream* stream;
+  std::uint64_t max_record_bytes;
   std::string reason;
 };
 
@@ -109,6 +112,9 @@ inline void doc_set_annotation_attribute(nahr_document* d, size_t i, nahr_str k,
 inline nahr_str input_name(const nahr_input* in) {
   return str(reinterpret_cast<const InputHandle*>(in)->stream->name());
 }
+inline uint64_t input_max_record_bytes(const nahr_input* in) {
+  return reinterpret_cast<const InputHandle*>(in)->max_record_bytes;
+}
 inline nahr_status input_read(nahr_input* in, char* buffer, size_t capacity, size_t* got,
                               nahr_str* reason) {
   auto* h = reinterpret_cast<InputHandle*>(in);
@@ -124,9 +130,13 @@ inline nahr_document* as_handle(Document& d) { return reinterpret_cast<nahr_docu
 inline nahr_error* as_handle(ErrorSlot& e) { return reinterpret_cast<nahr_error*>(&e); }
 
 // Wraps an InputStream for the duration of one open_input call sequence.
+// `max_record_bytes` is what the reader is told is the largest record it
+// may hold (the run's max_document_bytes).
 class InputBinding {
  public:
-  explicit InputBinding(InputStream& stream) : handle_{&stream, {}} {}
+  explicit InputBinding(InputStream& stream,
+                        std::uint64_t max_record_bytes = std::numeric_limits<std::uint64_t>::max())
+      : handle_{&stream, max_record_bytes, {}} {}
   nahr_input* handle() { return reinterpret_cast<nahr_input*>(&handle_); }
 
  private:
@@ -162,6 +172,7 @@ inline nahr_host_api make_host_api(LogFunction log) {
   api.doc_set_annotation_attribute = &doc_set_annotation_attribute;
   api.input_name = &input_name;
   api.input_read = &input_read;
+  api.input_max_record_bytes = &input_max_record_bytes;
   return api;
 }
 
