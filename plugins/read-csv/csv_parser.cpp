@@ -1,5 +1,6 @@
 #include "csv_parser.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace nahr::read_csv {
@@ -29,9 +30,10 @@ std::uint64_t count_newlines(const char* p, std::size_t size) {
 
 CsvParser::CsvParser(std::size_t block_size) : capacity_(block_size), buffer_(block_size) {}
 
-void CsvParser::open(Input input, Dialect dialect) {
+void CsvParser::open(Input input, Dialect dialect, std::uint64_t max_row_bytes) {
   input_ = input;
   dialect_ = dialect;
+  limit_ = max_row_bytes;
   pos_ = end_ = 0;
   at_end_ = started_ = abandoned_ = false;
   line_ = 1;
@@ -44,6 +46,8 @@ bool CsvParser::next(Row& row) {
     if (pending_size() == 0 && !fill()) return false;
     std::size_t consumed = 0;
     if (split_row(consumed) == Outcome::need_more) {
+      // One byte more than the limit may still be the '\r' of a "\r\n".
+      if (pending_size() > 1 && pending_size() - 1 > limit_) skip_long_row();
       fill();  // at the end of the input, the row is split again as it is
       continue;
     }
@@ -51,6 +55,12 @@ bool CsvParser::next(Row& row) {
     if (raw.empty()) {  // a blank line
       consume(consumed);
       continue;
+    }
+    if (raw.size() > limit_) {  // over the limit, though it came in whole
+      const std::uint64_t line = line_;
+      const std::string head(raw.substr(0, kOversizedRecordHead));
+      consume(consumed);
+      too_large(head, raw.size(), line);
     }
     row.fields.clear();
     for (const FieldRef& f : refs_) {
@@ -178,10 +188,83 @@ CsvParser::Outcome CsvParser::quoted_field(std::size_t& i) {
 }
 
 void CsvParser::fail(const std::string& message, std::size_t consumed) {
-  const std::string raw(without_line_break(std::string_view(pending(), consumed)));
+  const std::string_view row = without_line_break(std::string_view(pending(), consumed));
   const std::uint64_t line = line_;
+  if (row.size() > limit_) {  // too large matters more than what is wrong inside
+    const std::string head(row.substr(0, kOversizedRecordHead));
+    consume(consumed);
+    too_large(head, row.size(), line);
+  }
+  const std::string raw(row);
   consume(consumed);
   throw RowError(message, line, raw);
+}
+
+void CsvParser::too_large(std::string_view row, std::uint64_t size, std::uint64_t line) {
+  const std::string_view head =
+      row.substr(0, std::min<std::uint64_t>(limit_, kOversizedRecordHead));
+  throw RowError(record_too_large("row", size, limit_, head.size()), line, std::string(head));
+}
+
+void CsvParser::skip_long_row() {
+  const std::uint64_t line = line_;
+  const std::string head(pending(), std::min<std::uint64_t>(limit_, kOversizedRecordHead));
+  // Where the row ends, found byte by byte the way split_row() would.
+  enum class State {
+    field_start,
+    unquoted,
+    quoted,
+    quote_in_quoted,  // a '"' in a quoted field: its end, or half of ""
+    cr_after_quote,   // "\r" after a closing quote: part of "\r\n", or text
+    to_line_end,      // strict: text after a closing quote fails the row
+  };
+  State state = State::field_start;
+  const char delimiter = dialect_.delimiter;
+  const auto unquoted = [&](char c) {
+    return c == delimiter ? State::field_start : State::unquoted;
+  };
+  const auto after_quote = [&](char c) {
+    return dialect_.strict ? State::to_line_end : unquoted(c);
+  };
+  std::uint64_t size = 0;
+  char last = '\0';
+  for (;;) {
+    const char* p = pending();
+    const std::size_t n = pending_size();
+    for (std::size_t i = 0; i < n; ++i) {
+      const char c = p[i];
+      if (c == '\n' && state != State::quoted) {
+        size += i;
+        if (i > 0) last = p[i - 1];
+        consume(i + 1);
+        too_large(head, last == '\r' ? size - 1 : size, line);
+      }
+      switch (state) {
+        case State::field_start:
+          state = dialect_.quoting && c == '"' ? State::quoted : unquoted(c);
+          break;
+        case State::unquoted: state = unquoted(c); break;
+        case State::quoted:
+          if (c == '"') state = State::quote_in_quoted;
+          break;
+        case State::quote_in_quoted:
+          state = c == '"'       ? State::quoted
+                  : c == '\r'   ? State::cr_after_quote
+                  : c == delimiter ? State::field_start
+                                   : after_quote(c);
+          break;
+        case State::cr_after_quote: state = after_quote(c); break;
+        case State::to_line_end: break;
+      }
+    }
+    if (n > 0) last = p[n - 1];
+    size += n;
+    consume(n);
+    if (!fill()) break;
+  }
+  // The end of the input ends the row, even inside an open quote.
+  abandoned_ = true;
+  too_large(head, last == '\r' ? size - 1 : size, line);
 }
 
 bool CsvParser::fill() {

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -41,7 +42,11 @@ class CsvParser {
 
   explicit CsvParser(std::size_t block_size);
 
-  void open(Input input, Dialect dialect);
+  // Rows longer than `max_row_bytes` (without their line break) are read
+  // past without being held whole, and thrown as a RowError whose `raw`
+  // holds their first bytes.
+  void open(Input input, Dialect dialect,
+            std::uint64_t max_row_bytes = std::numeric_limits<std::uint64_t>::max());
 
   // The next row that is not blank (an empty line is no row), valid until
   // the next call; false at the end of the input. Throws RowError for a row
@@ -69,6 +74,12 @@ class CsvParser {
   Outcome quoted_field(std::size_t& i);
   void unquoted_field(std::size_t& i, std::size_t end);
   [[noreturn]] void fail(const std::string& message, std::size_t consumed);
+  // The row at the front of the pending bytes has grown past the limit with
+  // no end in sight: reads past the rest of it and throws a RowError.
+  [[noreturn]] void skip_long_row();
+  // Throws the RowError for a row of `size` bytes over the limit, keeping
+  // the first bytes of `row`.
+  [[noreturn]] void too_large(std::string_view row, std::uint64_t size, std::uint64_t line);
   bool fill();
   const char* pending() const { return buffer_.data() + pos_; }
   std::size_t pending_size() const { return end_ - pos_; }
@@ -76,6 +87,7 @@ class CsvParser {
 
   Dialect dialect_;
   Input input_{nullptr};
+  std::uint64_t limit_ = std::numeric_limits<std::uint64_t>::max();
   std::size_t capacity_;
   std::vector<char> buffer_;
   std::size_t pos_ = 0;

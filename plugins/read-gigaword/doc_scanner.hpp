@@ -9,6 +9,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,11 +21,16 @@ class DocScanner {
   struct Doc {
     std::string_view sgml;   // from "<DOC" to the end of "</DOC>" (if present)
     std::uint64_t line = 0;  // 1-based line "<DOC" is on
+    std::uint64_t size = 0;  // its length in the input
+    // Over the limit: `sgml` holds only its first bytes.
+    bool cut() const { return size != sgml.size(); }
   };
 
   explicit DocScanner(std::size_t block_size);
 
-  void open(Input input);
+  // A <DOC> longer than `max_doc_bytes` is read past without being held
+  // whole.
+  void open(Input input, std::uint64_t max_doc_bytes = std::numeric_limits<std::uint64_t>::max());
 
   // The next <DOC>, valid until the next call; false at the end of the input.
   // A read failure is thrown (nahr::DocumentError); the input then ends.
@@ -44,6 +51,8 @@ class DocScanner {
   void consume(std::size_t bytes);
 
   Input input_{nullptr};
+  std::uint64_t limit_ = std::numeric_limits<std::uint64_t>::max();
+  std::string head_;  // the first bytes of a <DOC> over the limit
   std::size_t capacity_;
   std::vector<char> buffer_;
   std::size_t pos_ = 0;  // start of the pending bytes

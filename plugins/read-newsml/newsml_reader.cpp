@@ -66,7 +66,16 @@ void NewsmlReader::open(Input input) {
   counted_to_ = 0;
   line_ = 1;
   error_.reset();
-  bytes_ = input.read_all();
+  // The file is parsed whole, so it is the record the limit applies to.
+  Input::Whole whole = input.read_all_within_limit();
+  const bool over_limit = whole.over_limit();
+  bytes_ = std::move(whole.bytes);
+  if (over_limit) {
+    const std::string why =
+        record_too_large("file", whole.size, input.max_record_bytes(), bytes_.size());
+    error_ = FileError{source_ + ":1: " + why, 1};
+    return;
+  }
   parse();
 }
 

@@ -1,5 +1,6 @@
 #include "text_reader.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace nahr::read_text {
@@ -7,6 +8,12 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::size_t kBlockSize = std::size_t{1} << 20;
+
+// A record over the limit; unlike a damaged stream, reading goes on after it.
+class RecordTooLarge : public DocumentError {
+ public:
+  using DocumentError::DocumentError;
+};
 
 // Length of the Unicode White_Space character at the start of `s` that is
 // not ASCII (NEL, NBSP, the U+2000 spaces, ideographic space...), or 0.
@@ -86,8 +93,9 @@ void TextReader::open(Input input) {
   stem_ = file_stem(name_);
   index_ = 0;
   file_done_ = false;
+  limit_ = input.max_record_bytes();
   if (mode_ != Mode::file) {
-    scanner_.open(input, crlf_);
+    scanner_.open(input, crlf_, limit_);
     if (strip_bom_) scanner_.skip_prefix(kBom);
   }
 }
@@ -96,6 +104,8 @@ bool TextReader::next(Document& doc) {
   if (mode_ == Mode::file) return next_file(doc);
   try {
     return mode_ == Mode::blocks ? next_block(doc) : next_line(doc);
+  } catch (const RecordTooLarge&) {
+    throw;
   } catch (const DocumentError& e) {
     // A damaged stream (truncated .gz, ...): say how far reading got.
     throw DocumentError(std::string(e.what()) + " (after line " +
@@ -106,8 +116,9 @@ bool TextReader::next(Document& doc) {
 bool TextReader::next_file(Document& doc) {
   if (file_done_) return false;
   file_done_ = true;
-  const std::string all = input_.read_all();
-  std::string_view text = all;
+  const Input::Whole all = input_.read_all_within_limit();
+  std::string_view text = all.bytes;
+  if (all.over_limit()) refuse(doc, "file", text, all.size, 1);
   if (strip_bom_ && text.starts_with(kBom)) text.remove_prefix(kBom.size());
   emit(doc, text, 1);
   return true;
@@ -117,7 +128,7 @@ bool TextReader::skip_blank_lines(LineScanner::Line& line) {
   do {
     scanner_.release();
     if (!scanner_.next(line)) return false;
-  } while (is_blank(scanner_.text(line)));
+  } while (!line.cut() && is_blank(scanner_.text(line)));
   return true;
 }
 
@@ -126,17 +137,46 @@ bool TextReader::next_block(Document& doc) {
   if (!skip_blank_lines(line)) return false;
   // The block starts at the mark: skip_blank_lines() released up to it.
   const std::uint64_t first_line = scanner_.line_number();
+  const std::uint64_t offset = line.offset;
   std::size_t end = line.end;
-  while (scanner_.next(line) && !is_blank(scanner_.text(line))) end = line.end;
+  for (;;) {
+    if (line.cut() || line.offset + line.size - offset > limit_) {
+      const std::uint64_t size = skip_rest_of_block(line, offset);
+      refuse(doc, "block", head_, size, first_line);
+    }
+    end = line.end;
+    if (!scanner_.next(line) || (!line.cut() && is_blank(scanner_.text(line)))) break;
+  }
   emit(doc, scanner_.retained(0, end), first_line);
   return true;
+}
+
+std::uint64_t TextReader::skip_rest_of_block(LineScanner::Line last, std::uint64_t offset) {
+  const std::size_t keep = static_cast<std::size_t>(
+      std::min<std::uint64_t>({limit_, kOversizedRecordHead, last.end}));
+  head_.assign(scanner_.retained(0, keep));
+  std::uint64_t end = last.offset + last.size;
+  // Released line by line, so that the block is never held whole.
+  for (LineScanner::Line line; scanner_.release(), scanner_.next(line);) {
+    if (!line.cut() && is_blank(scanner_.text(line))) break;
+    end = line.offset + line.size;
+  }
+  return end - offset;
 }
 
 bool TextReader::next_line(Document& doc) {
   LineScanner::Line line;
   if (!skip_blank_lines(line)) return false;
+  if (line.cut()) refuse(doc, "line", scanner_.text(line), line.size, scanner_.line_number());
   emit(doc, scanner_.text(line), scanner_.line_number());
   return true;
+}
+
+void TextReader::refuse(Document& doc, std::string_view what, std::string_view head,
+                        std::uint64_t size, std::uint64_t line) {
+  emit(doc, head, line);
+  throw RecordTooLarge(source_ + ":" + std::to_string(line) + ": " +
+                       record_too_large(what, size, limit_, head.size()));
 }
 
 void TextReader::emit(Document& doc, std::string_view text, std::uint64_t line) {

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -283,4 +284,26 @@ TEST_CASE("a large file is read row by row not loaded whole") {
   CHECK(rows == 40000);
   CHECK(wrong_lines == 0);
   CHECK(most_pulled <= (std::size_t{1} << 20));  // one read block before the first row
+}
+
+TEST_CASE("a row over max_record_bytes is refused unread and the rows after it are read") {
+  Harness h;
+  // The long row's quoted field holds line breaks, delimiters and doubled
+  // quotes, which must not end it while it is being skipped.
+  std::string field;
+  while (field.size() < 300) field += "سطر، \"\"مقتبس\"\",\n";
+  const std::string long_row = "2,\"" + field + "\",ar";
+  const std::string input = "id,text,lang\n1,قبل,ar\n" + long_row + "\r\n3,بعد,ar\n";
+  for (const std::size_t block : {std::size_t{4}, std::size_t{1} << 16}) {
+    INFO("blocks of " << block);
+    const ReadResult r = h.read<CsvReader>(input, {}, "wire.csv", block, 100);
+    CHECK(ids(r) == std::vector<std::string>{"1", "3"});
+    REQUIRE(r.failures.size() == 1);
+    CHECK(r.failures[0].message == "wire.csv:3: row of " + std::to_string(long_row.size()) +
+                                       " bytes exceeds max_document_bytes (100): skipped unread, "
+                                       "its first 100 bytes kept");
+    REQUIRE(r.documents.size() == 2);
+    CHECK(r.documents[1].source_line == 3 + static_cast<std::uint64_t>(std::count(
+                                                field.begin(), field.end(), '\n')) + 1);
+  }
 }
