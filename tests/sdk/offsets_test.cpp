@@ -96,3 +96,41 @@ TEST_CASE("unit names parse back and a wrong one names the stage") {
       nahr::parse_unit("chars", "write-x"),
       "write-x: offsets must be \"codepoints\", \"bytes\" or \"utf16\", not \"chars\"");
 }
+
+TEST_CASE("ill-formed UTF-8 counts one unit per U+FFFD as writers write it") {
+  // 80 80: two stray continuation bytes, two U+FFFD; E2 80: a truncated
+  // sequence, one; F0 91 before CD 9F (U+035F): one, then the mark.
+  const std::string text = "\x80\x80 \xD8\xA8\xE2\x80 \xF0\x9F\x98\x80\xF0\x91\xCD\x9F";
+  OffsetConverter codepoints(text, OffsetUnit::codepoints);
+  CHECK(codepoints.convert(2) == 2);
+  CHECK(codepoints.convert(5) == 4);
+  CHECK(codepoints.convert(7) == 5);
+  CHECK(codepoints.convert(13) == 8);  // inside F0 91: the partial U+FFFD counts
+  CHECK(codepoints.convert(text.size()) == 9);
+  CHECK(codepoints.convert(1) == 1);  // and back
+  OffsetConverter utf16(text, OffsetUnit::utf16);
+  CHECK(utf16.convert(12) == 8);  // the emoji is a surrogate pair
+  CHECK(utf16.convert(text.size()) == 10);
+}
+
+TEST_CASE("ill-formed UTF-8 offsets asked for in any order match counting from the start") {
+  std::string text = story();
+  for (std::size_t at = 100; at < text.size(); at += 333) text[at] = '\xFF';
+  std::mt19937 random(7);
+  for (OffsetUnit unit : {OffsetUnit::codepoints, OffsetUnit::utf16}) {
+    std::vector<std::uint64_t> units_before(text.size() + 1, 0);  // walked once, from the start
+    std::uint64_t units = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      const nahr::utf8::CodePoint c = nahr::utf8::decode_maximal(text, i);
+      units += unit == OffsetUnit::utf16 && c.valid() && c.value >= 0x10000 ? 2 : 1;
+      for (std::size_t j = i + 1; j <= i + c.length; ++j) units_before[j] = units;
+      i += c.length;
+    }
+    OffsetConverter converter(text, unit);
+    for (int k = 0; k < 3000; ++k) {
+      const std::uint64_t b = random() % (text.size() + 1);
+      INFO("byte " << b);
+      REQUIRE(converter.convert(b) == units_before[b]);
+    }
+  }
+}
