@@ -28,7 +28,8 @@ std::uint64_t count_newlines(const char* p, std::size_t size) {
 
 }  // namespace
 
-CsvParser::CsvParser(std::size_t block_size) : capacity_(block_size), buffer_(block_size) {}
+CsvParser::CsvParser(std::size_t block_size)
+    : block_(block_size), capacity_(block_size), buffer_(block_size) {}
 
 void CsvParser::open(Input input, Dialect dialect, std::uint64_t max_row_bytes) {
   input_ = input;
@@ -275,7 +276,10 @@ bool CsvParser::fill() {
     pos_ = 0;
   }
   if (end_ > capacity_ / 2) {  // a long row: grow so each read brings in a large block
-    capacity_ *= 2;
+    // A row is found to be over the limit one byte past it (two with "\r\n").
+    const std::uint64_t needed =
+        limit_ > std::numeric_limits<std::uint64_t>::max() - 2 ? limit_ : limit_ + 2;
+    capacity_ = grown_buffer_size(capacity_, end_, needed, block_);
     buffer_.resize(capacity_);
   }
   std::size_t got = 0;

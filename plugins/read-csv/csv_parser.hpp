@@ -88,6 +88,7 @@ class CsvParser {
   Dialect dialect_;
   Input input_{nullptr};
   std::uint64_t limit_ = std::numeric_limits<std::uint64_t>::max();
+  std::size_t block_;  // the size of a read, at least
   std::size_t capacity_;
   std::vector<char> buffer_;
   std::size_t pos_ = 0;

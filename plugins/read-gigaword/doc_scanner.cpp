@@ -36,7 +36,8 @@ std::optional<Tag> next_doc_tag(std::string_view text, std::size_t from) {
 
 }  // namespace
 
-DocScanner::DocScanner(std::size_t block_size) : capacity_(block_size), buffer_(block_size) {}
+DocScanner::DocScanner(std::size_t block_size)
+    : block_(block_size), capacity_(block_size), buffer_(block_size) {}
 
 void DocScanner::open(Input input, std::uint64_t max_doc_bytes) {
   input_ = input;
@@ -120,7 +121,11 @@ bool DocScanner::fill() {
     pos_ = 0;
   }
   if (end_ > capacity_ / 2) {
-    capacity_ *= 2;
+    // A DOC is found to be over the limit kTagTail bytes past it.
+    const std::uint64_t needed = limit_ > std::numeric_limits<std::uint64_t>::max() - kTagTail
+                                     ? limit_
+                                     : limit_ + kTagTail + 1;
+    capacity_ = grown_buffer_size(capacity_, end_, needed, block_);
     buffer_.resize(capacity_);
   }
   std::size_t got = 0;

@@ -53,6 +53,7 @@ class DocScanner {
   Input input_{nullptr};
   std::uint64_t limit_ = std::numeric_limits<std::uint64_t>::max();
   std::string head_;  // the first bytes of a <DOC> over the limit
+  std::size_t block_;  // the size of a read, at least
   std::size_t capacity_;
   std::vector<char> buffer_;
   std::size_t pos_ = 0;  // start of the pending bytes

@@ -5,12 +5,17 @@
 
 namespace nahr::read_text {
 
-LineScanner::LineScanner(std::size_t block_size) : buffer_(block_size) {}
+LineScanner::LineScanner(std::size_t block_size) : block_(block_size), buffer_(block_size) {}
 
-void LineScanner::open(Input input, bool crlf, std::uint64_t max_line_bytes) {
+void LineScanner::open(Input input, bool crlf, std::uint64_t max_line_bytes,
+                       std::uint64_t max_run_bytes) {
   input_ = input;
   crlf_ = crlf;
   limit_ = max_line_bytes;
+  // A retained run, and the next line up to two bytes over the limit, where
+  // it is found to be too long.
+  constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
+  needed_ = max_run_bytes > kMax / 2 || limit_ > kMax / 2 ? kMax : max_run_bytes + limit_ + 2;
   mark_ = pos_ = searched_ = end_ = 0;
   base_ = 0;
   line_number_ = 0;
@@ -110,7 +115,9 @@ bool LineScanner::fill() {
     searched_ -= mark_;
     end_ -= mark_;
     mark_ = 0;
-    if (end_ > buffer_.size() / 2) buffer_.resize(buffer_.size() * 2);
+    if (end_ > buffer_.size() / 2) {
+      buffer_.resize(grown_buffer_size(buffer_.size(), end_, needed_, block_));
+    }
   }
   std::size_t got = 0;
   try {

@@ -36,9 +36,12 @@ class LineScanner {
 
   // Starts on a new input. With `crlf`, a '\r' before '\n' is part of the
   // line break rather than of the line's content. Lines longer than
-  // `max_line_bytes` are cut.
+  // `max_line_bytes` are cut. `max_run_bytes` is the most the caller
+  // retains before it refuses a run of lines (or the line alone, when it
+  // releases every line), which bounds how far the buffer grows.
   void open(Input input, bool crlf,
-            std::uint64_t max_line_bytes = std::numeric_limits<std::uint64_t>::max());
+            std::uint64_t max_line_bytes = std::numeric_limits<std::uint64_t>::max(),
+            std::uint64_t max_run_bytes = std::numeric_limits<std::uint64_t>::max());
 
   // Skips `prefix` (a byte order mark) if the input starts with it.
   void skip_prefix(std::string_view prefix);
@@ -70,6 +73,8 @@ class LineScanner {
   Input input_{nullptr};
   bool crlf_ = true;
   std::uint64_t limit_ = std::numeric_limits<std::uint64_t>::max();
+  std::uint64_t needed_ = std::numeric_limits<std::uint64_t>::max();  // most a run within it holds
+  std::size_t block_;  // the size of a read, at least
   std::vector<char> buffer_;
   // mark_ <= pos_ <= searched_ <= end_ <= buffer_.size()
   std::size_t mark_ = 0;      // start of the retained run

@@ -95,7 +95,9 @@ void TextReader::open(Input input) {
   file_done_ = false;
   limit_ = input.max_record_bytes();
   if (mode_ != Mode::file) {
-    scanner_.open(input, crlf_, limit_);
+    // Lines mode releases every line; blocks mode holds a block until it is
+    // over the limit.
+    scanner_.open(input, crlf_, limit_, mode_ == Mode::lines ? 0 : limit_);
     if (strip_bom_) scanner_.skip_prefix(kBom);
   }
 }

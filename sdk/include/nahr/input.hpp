@@ -28,6 +28,21 @@ inline std::string record_too_large(std::string_view what, std::uint64_t size,
          " bytes kept";
 }
 
+// The size a reader's buffer of `size` bytes grows to when the `pending`
+// bytes it must keep fill more than half of it: double, but no more than
+// `needed` (the most a record within the limit keeps in the buffer) plus
+// one `block`, so that a record over the limit is found before the buffer
+// has doubled far past the limit; and always with room for a `block` more.
+// `needed` may be UINT64_MAX (no limit).
+inline std::size_t grown_buffer_size(std::size_t size, std::size_t pending, std::uint64_t needed,
+                                     std::size_t block) {
+  const std::uint64_t most = needed > std::numeric_limits<std::uint64_t>::max() - block
+                                 ? std::numeric_limits<std::uint64_t>::max()
+                                 : needed + block;
+  const std::uint64_t doubled = std::min<std::uint64_t>(std::uint64_t{size} * 2, most);
+  return static_cast<std::size_t>(std::max<std::uint64_t>({size, pending + block, doubled}));
+}
+
 class Input {
  public:
   explicit Input(nahr_input* input) : input_(input) {}
