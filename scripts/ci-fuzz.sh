@@ -28,6 +28,9 @@ fi
 symbolizer=$(command -v "llvm-symbolizer${cxx#clang++}" || command -v llvm-symbolizer || true)
 if [[ -n $symbolizer ]]; then export ASAN_SYMBOLIZER_PATH=$symbolizer; fi
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# The readers throw for every bad record, and each throw makes ASan sweep its
+# fake stacks: without this, four times fewer runs.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_stack_use_after_return=0}
 
 sanitizers="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=Debug \

@@ -21,6 +21,8 @@ class DatelineExtractor final : public nahr::Extractor {
   // Construction loads the lexicon; after that the stage only reads it.
   static constexpr bool thread_safe = true;
   static std::vector<nahr::OptionSpec> schema();
+  // Samples with their expected results, run by `nahr plugin verify` (plugin.cpp).
+  static std::vector<nahr::SelfTest> self_tests();
 
   explicit DatelineExtractor(const nahr::Options& options);
 

@@ -21,6 +21,8 @@ class DateExtractor final : public nahr::Extractor {
       "Dates: weekdays, Gregorian months of both Arabic series, years, Hijri dates, numeric and "
       "relative dates, resolved to ISO against the document date";
   static std::vector<nahr::OptionSpec> schema();
+  // Samples with their expected results, run by `nahr plugin verify` (plugin.cpp).
+  static std::vector<nahr::SelfTest> self_tests();
 
   explicit DateExtractor(const nahr::Options& options);
 

@@ -19,6 +19,8 @@ class EntityExtractor final : public nahr::Extractor {
       "Named entities (PER, ORG, LOC, MISC) from gazetteers and rules: titles before names, "
       "institutional heads, place heads, clitics stripped, short mentions linked to full names";
   static std::vector<nahr::OptionSpec> schema();
+  // Samples with their expected results, run by `nahr plugin verify` (plugin.cpp).
+  static std::vector<nahr::SelfTest> self_tests();
 
   explicit EntityExtractor(const nahr::Options& options);
 

@@ -1,13 +1,15 @@
 #include "entity_finder.hpp"
 
 #include <algorithm>
-
-#include "arabic_fold.hpp"
+#include <nahr/text/utf8.hpp>
 
 namespace extract_entities {
 namespace {
 
 using namespace word_class;
+using nahr::lexicon::lexicon_char_class;
+using nahr::lexicon::LexiconCharClass;
+using nahr::lexicon::LexiconTokenKind;
 
 // Folded letters the rules test for (each two bytes of UTF-8).
 constexpr std::string_view kAl = "ال";
@@ -67,13 +69,13 @@ bool looks_like_verb(std::string_view key) {
 std::uint32_t skip_letters(std::string_view text, std::uint32_t begin, std::size_t letters) {
   std::size_t i = begin;
   while (letters > 0 && i < text.size()) {
-    const CodePoint cp = decode_at(text, i);
-    if (classify(cp.value) == CharClass::arabic_letter) --letters;
+    const nahr::utf8::CodePoint cp = nahr::utf8::decode(text, i);
+    if (lexicon_char_class(cp.value) == LexiconCharClass::arabic_letter) --letters;
     i += cp.length;
   }
   while (i < text.size()) {
-    const CodePoint cp = decode_at(text, i);
-    if (classify(cp.value) != CharClass::arabic_mark) break;
+    const nahr::utf8::CodePoint cp = nahr::utf8::decode(text, i);
+    if (lexicon_char_class(cp.value) != LexiconCharClass::arabic_mark) break;
     i += cp.length;
   }
   return static_cast<std::uint32_t>(i - begin);
@@ -92,10 +94,10 @@ const std::vector<Mention>& EntityFinder::find(std::string_view text) {
 
   add_dateline();
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
-    const TokenKind kind = tokens_[i].kind;
-    if (kind != TokenKind::arabic && kind != TokenKind::latin) continue;
+    const LexiconTokenKind kind = tokens_[i].kind;
+    if (kind != LexiconTokenKind::arabic && kind != LexiconTokenKind::latin) continue;
     add_gazetteer(i);
-    if (kind != TokenKind::arabic) continue;
+    if (kind != LexiconTokenKind::arabic) continue;
     add_organisation(i);
     add_event(i);
     add_place(i);
@@ -149,13 +151,13 @@ std::string_view EntityFinder::rule_name(Rule rule) {
 void EntityFinder::analyse_words() {
   words_.assign(tokens_.size(), Word{});
   for (std::size_t i = 0; i < tokens_.size(); ++i) {
-    const TokenKind kind = tokens_[i].kind;
-    if (kind != TokenKind::arabic && kind != TokenKind::latin) continue;
+    const LexiconTokenKind kind = tokens_[i].kind;
+    if (kind != LexiconTokenKind::arabic && kind != LexiconTokenKind::latin) continue;
     Word& w = words_[i];
     const std::string_view key = tokens_.key(i);
     w.hash = hash_key(key);
     w.info = lexicon_.word(key, w.hash);
-    if (w.info || kind != TokenKind::arabic) continue;
+    if (w.info || kind != LexiconTokenKind::arabic) continue;
 
     // Unknown as written: try it without a clitic, shortest clitic first.
     const auto try_bare = [&](std::size_t skipped_bytes, std::size_t letters) {
@@ -250,8 +252,8 @@ bool EntityFinder::ends_in_pronoun(std::size_t i) const {
   if (ends_with(key, "ها") || ends_with(key, "هم")) return true;
   std::size_t end = tokens_[i].end;
   while (end >= tokens_[i].begin + 2) {
-    const CodePoint last = decode_at(text_, end - 2);
-    if (last.length == 2 && classify(last.value) == CharClass::arabic_mark) {
+    const nahr::utf8::CodePoint last = nahr::utf8::decode(text_, end - 2);
+    if (last.length == 2 && lexicon_char_class(last.value) == LexiconCharClass::arabic_mark) {
       end -= 2;
       continue;
     }
@@ -349,7 +351,7 @@ std::uint32_t EntityFinder::find_longest_entry(std::size_t i, std::string_view f
   for (std::size_t k = 1; k <= info->longest_entry && i + k <= tokens_.size(); ++k) {
     const std::size_t t = i + k - 1;
     if (k > 1) {
-      if (tokens_[t].kind == TokenKind::line_break) break;
+      if (tokens_[t].kind == LexiconTokenKind::line_break) break;
       phrase_ += ' ';
       phrase_ += tokens_.key(t);
     }
@@ -661,7 +663,7 @@ void EntityFinder::add_person(std::size_t i) {
 void EntityFinder::add_dateline() {
   std::size_t j = 0;
   while (j < 3 && tokens_.is_arabic(j) && !(bare_classes(j) & (kEndsName | connector | given))) ++j;
-  if (j == 0 || j >= tokens_.size() || tokens_[j].kind != TokenKind::mark) return;
+  if (j == 0 || j >= tokens_.size() || tokens_[j].kind != LexiconTokenKind::mark) return;
   // بيروت: is a dateline; a headline (الصحف الأوروبية: …) has more words.
   const std::string_view mark = tokens_.key(j);
   if ((mark == ":" && j == 1) || mark == "،" || mark == "(" || mark == "-") {

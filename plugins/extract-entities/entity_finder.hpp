@@ -9,12 +9,12 @@
 
 #include <array>
 #include <cstdint>
+#include <nahr/text/lexicon_tokens.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "lexicon.hpp"
-#include "tokens.hpp"
 
 namespace extract_entities {
 
@@ -136,7 +136,7 @@ class EntityFinder {
   const Lexicon& lexicon_;
   std::string_view text_;
   // Reused across documents.
-  Tokens tokens_;
+  nahr::lexicon::LexiconTokens tokens_{"extract-entities"};
   std::vector<Word> words_;
   std::vector<std::uint8_t> title_context_;  // a title was found just before token i
   std::size_t person_end_ = 0;               // the token after the last person candidate

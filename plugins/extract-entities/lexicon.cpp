@@ -5,10 +5,9 @@
 #include <map>
 #include <mutex>
 #include <nahr/error.hpp>
+#include <nahr/text/lexicon_tokens.hpp>
 
-#include "arabic_fold.hpp"
 #include "rule_words.hpp"
-#include "tokens.hpp"
 
 namespace extract_entities {
 namespace {
@@ -46,7 +45,7 @@ void Lexicon::add_rule_words() {
     while (!words.empty()) {
       const std::size_t space = words.find_first_of(" \n");
       const std::string_view word = words.substr(0, space);
-      if (!word.empty()) words_[folded(word)].classes |= list.classes;
+      if (!word.empty()) words_[nahr::lexicon::lexicon_key(word)].classes |= list.classes;
       words.remove_prefix(space == std::string_view::npos ? words.size() : space + 1);
     }
   }
@@ -82,7 +81,7 @@ void Lexicon::add_line(std::string_view line, const std::string& source, const s
     fail("expected name<TAB>label[<TAB>canonical]");
   }
 
-  Tokens tokens;
+  nahr::lexicon::LexiconTokens tokens("extract-entities");
   tokens.scan(fields[0]);
   if (tokens.size() == 0) fail("the name has nothing to match");
   std::string phrase;

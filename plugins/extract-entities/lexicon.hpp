@@ -1,6 +1,6 @@
 // Everything the entity rules look words up in: the gazetteer entries read
 // from TSV files, and the built-in word classes (titles, institutional and
-// place heads, function words, verbs...). Keys are folded (arabic_fold.hpp);
+// place heads, function words, verbs...). Keys are folded (nahr/text/lexicon_tokens.hpp);
 // phrases are the folded keys of their tokens joined by single spaces.
 //
 // A Lexicon is immutable once built; `shared()` hands every stage instance

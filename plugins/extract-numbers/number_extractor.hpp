@@ -18,6 +18,8 @@ class NumberExtractor final : public nahr::Extractor {
       "Numbers in digits of any script and in words, with scales, percentages and currencies "
       "(`360 ألف`, `3,5 مليارات يورو`, `90 في المئة`, `ثلاثة ملايين`)";
   static std::vector<nahr::OptionSpec> schema();
+  // Samples with their expected results, run by `nahr plugin verify` (plugin.cpp).
+  static std::vector<nahr::SelfTest> self_tests();
 
   explicit NumberExtractor(const nahr::Options& options);
 

@@ -20,6 +20,8 @@ class QuoteExtractor final : public nahr::Extractor {
       "quote, "
       "بحسب/وفق/نقلا عن, names and short mentions resolved through entity annotations";
   static std::vector<nahr::OptionSpec> schema();
+  // Samples with their expected results, run by `nahr plugin verify` (plugin.cpp).
+  static std::vector<nahr::SelfTest> self_tests();
 
   explicit QuoteExtractor(const nahr::Options& options);
 

@@ -1,8 +1,8 @@
 #include "quote_marks.hpp"
 
 #include <array>
-
-#include "arabic_fold.hpp"
+#include <nahr/text/lexicon_tokens.hpp>
+#include <nahr/text/utf8.hpp>
 
 namespace extract_quotes {
 namespace {
@@ -57,19 +57,23 @@ Mark mark_at(std::string_view text, std::size_t i, std::size_t* length) {
   }
 }
 
+// The character at text[i] is a blank or a line break.
+bool blank_or_line_break_at(std::string_view text, std::size_t i) {
+  using nahr::lexicon::LexiconCharClass;
+  const LexiconCharClass c = nahr::lexicon::lexicon_char_class(nahr::utf8::decode(text, i).value);
+  return c == LexiconCharClass::blank || c == LexiconCharClass::line_break;
+}
+
 bool blank_or_edge_before(std::string_view text, std::size_t i) {
   if (i == 0) return true;
   std::size_t k = i - 1;
   while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80)
     --k;  // start of the previous code point
-  const CharClass c = step_at(text, k).cls;
-  return c == CharClass::blank || c == CharClass::line_break;
+  return blank_or_line_break_at(text, k);
 }
 
 bool blank_or_edge_after(std::string_view text, std::size_t i) {
-  if (i >= text.size()) return true;
-  const CharClass c = step_at(text, i).cls;
-  return c == CharClass::blank || c == CharClass::line_break;
+  return i >= text.size() || blank_or_line_break_at(text, i);
 }
 
 }  // namespace

@@ -1,14 +1,15 @@
 #include "reporting_words.hpp"
 
 #include <deque>
+#include <nahr/text/lexicon_tokens.hpp>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "arabic_fold.hpp"
-
 namespace extract_quotes {
 namespace {
+
+using nahr::lexicon::lexicon_key;
 
 struct Forms {
   std::string_view base;
@@ -68,16 +69,6 @@ constexpr Forms kForms[] = {
     {"نقلا عن", Attribution::according, "نقلا"},
 };
 
-std::string fold_word(std::string_view word) {
-  std::string key;
-  for (std::size_t i = 0; i < word.size();) {
-    const Step c = step_at(word, i);
-    append_folded_at(word, i, c, key);
-    i += c.length;
-  }
-  return key;
-}
-
 template <class F>
 void for_each_word(std::string_view words, F&& f) {
   while (!words.empty()) {
@@ -97,7 +88,7 @@ std::string_view keep(std::string folded) {
 class WordSet {
  public:
   explicit WordSet(std::string_view words) {
-    for_each_word(words, [&](std::string_view w) { words_.insert(keep(fold_word(w))); });
+    for_each_word(words, [&](std::string_view w) { words_.insert(keep(lexicon_key(w))); });
   }
   bool contains(std::string_view key) const { return words_.count(key) != 0; }
 
@@ -112,7 +103,7 @@ const ReportingWord* reporting_word(std::string_view key) {
     std::unordered_map<std::string_view, ReportingWord> map;
     for (const Forms& f : kForms) {
       for_each_word(f.forms, [&](std::string_view form) {
-        map.emplace(keep(fold_word(form)), ReportingWord{f.base, f.kind, f.noun_too});
+        map.emplace(keep(lexicon_key(form)), ReportingWord{f.base, f.kind, f.noun_too});
       });
     }
     return map;

@@ -5,6 +5,9 @@
 namespace extract_quotes {
 namespace {
 
+using nahr::lexicon::LexiconToken;
+using nahr::lexicon::LexiconTokenKind;
+
 constexpr std::size_t kLetter = 2;          // bytes of a folded Arabic letter
 constexpr std::size_t kLeftReach = 40;      // tokens a reporting verb may stand before its quote
 constexpr std::size_t kSubjectReach = 16;   // tokens between a verb and its subject's end
@@ -88,9 +91,9 @@ SpeakerFinder::Reporting SpeakerFinder::find_reporting(std::size_t t) const {
 // . ! ? ؟ … outside quotes, and paragraph ends; not the dots of an
 // abbreviation (أ.ف.ب) or an initial (جون ف. كينيدي).
 bool SpeakerFinder::ends_sentence(std::size_t t) const {
-  const Token& token = tokens_[t];
-  if (token.kind == TokenKind::line_break) return true;
-  if (token.kind != TokenKind::mark || quote_of_[t] >= 0) return false;
+  const LexiconToken& token = tokens_[t];
+  if (token.kind == LexiconTokenKind::line_break) return true;
+  if (token.kind != LexiconTokenKind::mark || quote_of_[t] >= 0) return false;
   const std::string_view k = key(t);
   if (k == ".") {
     const bool initial = t > 0 && tokens_.is_arabic(t - 1) && key(t - 1).size() == kLetter;
@@ -100,7 +103,7 @@ bool SpeakerFinder::ends_sentence(std::size_t t) const {
 }
 
 bool SpeakerFinder::is_quote_mark(std::size_t t) const {
-  if (tokens_[t].kind != TokenKind::mark) return false;
+  if (tokens_[t].kind != LexiconTokenKind::mark) return false;
   const std::string_view k = key(t);
   return k == "\"" || k == "«" || k == "»" || k == "“" || k == "”";
 }
@@ -126,7 +129,7 @@ std::size_t SpeakerFinder::left_verb(std::size_t open) const {
 // statement).
 std::size_t SpeakerFinder::right_verb(std::size_t close) const {
   std::size_t t = close + 1;
-  while (t < tokens_.size() && tokens_[t].kind == TokenKind::mark &&
+  while (t < tokens_.size() && tokens_[t].kind == LexiconTokenKind::mark &&
          (key(t) == "،" || key(t) == ","))
     ++t;
   const Reporting r = reporting_at(t);
@@ -171,7 +174,7 @@ SpeakerFinder::Found SpeakerFinder::subject_in(std::size_t from, std::size_t lim
   std::size_t end = from;
   while (end < std::min(limit, tokens_.size()) && end < from + kSubjectReach &&
          !ends_sentence(end) && !is_quote_mark(end) &&
-         !(tokens_[end].kind == TokenKind::mark && key(end) == ":") &&
+         !(tokens_[end].kind == LexiconTokenKind::mark && key(end) == ":") &&
          !(tokens_.is_arabic(end) && is_complementiser(key(end)))) {
     ++end;
   }

@@ -9,12 +9,12 @@
 #pragma once
 
 #include <cstdint>
+#include <nahr/text/lexicon_tokens.hpp>
 #include <string_view>
 #include <vector>
 
 #include "quote_marks.hpp"
 #include "reporting_words.hpp"
-#include "tokens.hpp"
 
 namespace extract_quotes {
 
@@ -80,7 +80,7 @@ class SpeakerFinder {
   std::string_view text_;
   const std::vector<NameMention>* names_ = nullptr;
   // Reused across documents.
-  Tokens tokens_;
+  nahr::lexicon::LexiconTokens tokens_{"extract-quotes"};
   std::vector<std::int32_t>
       quote_of_;  // per token: the quote it is inside of (marks included), or -1
   std::vector<std::uint32_t> quote_open_token_;

@@ -19,6 +19,8 @@ class ArabicNormaliser final : public nahr::Normaliser {
       "Arabic orthographic normalisation (alef, yeh, tashkeel, tatweel, presentation forms, "
       "digits, controls, whitespace) with presets newswire, search and minimal";
   static std::vector<nahr::OptionSpec> schema() { return Rules::schema(); }
+  // Samples with their expected results, run by `nahr plugin verify` (plugin.cpp).
+  static std::vector<nahr::SelfTest> self_tests();
 
   explicit ArabicNormaliser(const nahr::Options& options);
   explicit ArabicNormaliser(const Rules& rules);

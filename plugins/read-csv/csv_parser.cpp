@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace nahr::read_csv {
 namespace {
@@ -37,6 +38,7 @@ void CsvParser::open(Input input, Dialect dialect, std::uint64_t max_row_bytes) 
   limit_ = max_row_bytes;
   pos_ = end_ = 0;
   at_end_ = started_ = abandoned_ = false;
+  failure_ = nullptr;
   line_ = 1;
 }
 
@@ -44,12 +46,17 @@ bool CsvParser::next(Row& row) {
   if (abandoned_) return false;
   if (!started_) check_encoding();
   for (;;) {
-    if (pending_size() == 0 && !fill()) return false;
+    if (pending_size() == 0) {
+      if (failure_) fail_reading();
+      if (!fill()) return false;
+    }
     std::size_t consumed = 0;
     if (split_row(consumed) == Outcome::need_more) {
+      if (failure_) fail_reading();  // the row cannot be completed
       // One byte more than the limit may still be the '\r' of a "\r\n".
-      if (pending_size() > 1 && pending_size() - 1 > limit_) skip_long_row();
-      fill();  // at the end of the input, the row is split again as it is
+      const std::uint64_t hold = bytes_before_skipping(limit_);
+      if (pending_size() > 1 && pending_size() - 1 > hold) skip_long_row();
+      read_ahead(pending_size() * 2, hold);
       continue;
     }
     const std::string_view raw = without_line_break(std::string_view(pending(), consumed));
@@ -202,14 +209,13 @@ void CsvParser::fail(const std::string& message, std::size_t consumed) {
 }
 
 void CsvParser::too_large(std::string_view row, std::uint64_t size, std::uint64_t line) {
-  const std::string_view head =
-      row.substr(0, std::min<std::uint64_t>(limit_, kOversizedRecordHead));
+  const std::string_view head = row.substr(0, kOversizedRecordHead);
   throw RowError(record_too_large("row", size, limit_, head.size()), line, std::string(head));
 }
 
 void CsvParser::skip_long_row() {
   const std::uint64_t line = line_;
-  const std::string head(pending(), std::min<std::uint64_t>(limit_, kOversizedRecordHead));
+  const std::string head(pending(), kOversizedRecordHead);
   // Where the row ends, found byte by byte the way split_row() would.
   enum class State {
     field_start,
@@ -268,6 +274,22 @@ void CsvParser::skip_long_row() {
   too_large(head, last == '\r' ? size - 1 : size, line);
 }
 
+void CsvParser::read_ahead(std::size_t target, std::uint64_t hold) {
+  try {
+    while (pending_size() < target && pending_size() - 1 <= hold && fill()) {
+    }
+  } catch (const DocumentError&) {
+    // Not yet: the rows already read come first.
+    at_end_ = abandoned_ = false;
+    failure_ = std::current_exception();
+  }
+}
+
+void CsvParser::fail_reading() {
+  at_end_ = abandoned_ = true;
+  std::rethrow_exception(std::exchange(failure_, nullptr));
+}
+
 bool CsvParser::fill() {
   if (at_end_) return false;
   if (pos_ > 0) {
@@ -276,9 +298,10 @@ bool CsvParser::fill() {
     pos_ = 0;
   }
   if (end_ > capacity_ / 2) {  // a long row: grow so each read brings in a large block
-    // A row is found to be over the limit one byte past it (two with "\r\n").
-    const std::uint64_t needed =
-        limit_ > std::numeric_limits<std::uint64_t>::max() - 2 ? limit_ : limit_ + 2;
+    // A row is skipped two bytes past what is read before skipping (one may
+    // be the '\r' of a "\r\n").
+    const std::uint64_t hold = bytes_before_skipping(limit_);
+    const std::uint64_t needed = hold > std::numeric_limits<std::uint64_t>::max() - 2 ? hold : hold + 2;
     capacity_ = grown_buffer_size(capacity_, end_, needed, block_);
     buffer_.resize(capacity_);
   }

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -81,6 +82,13 @@ class CsvParser {
   // the first bytes of `row`.
   [[noreturn]] void too_large(std::string_view row, std::uint64_t size, std::uint64_t line);
   bool fill();
+  // Reads until `target` bytes are pending, or more than `hold`, or the
+  // input ends. split_row() starts over from the row's first byte, so it
+  // runs again only once the pending bytes have doubled: a long row read in
+  // small pieces costs linear time, not quadratic. A read failure is kept in
+  // failure_ until the rows read before it are used up.
+  void read_ahead(std::size_t target, std::uint64_t hold);
+  [[noreturn]] void fail_reading();
   const char* pending() const { return buffer_.data() + pos_; }
   std::size_t pending_size() const { return end_ - pos_; }
   void consume(std::size_t bytes);
@@ -96,6 +104,7 @@ class CsvParser {
   bool at_end_ = false;
   bool started_ = false;   // the encoding was checked
   bool abandoned_ = false;  // nothing more can be read from this input
+  std::exception_ptr failure_;  // a read failure not reported yet
   std::uint64_t line_ = 1;
   std::vector<FieldRef> refs_;
   std::string scratch_;

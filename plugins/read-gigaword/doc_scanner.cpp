@@ -70,8 +70,7 @@ bool DocScanner::next(Doc& doc) {
   bool cut = false;
   const auto keep_head = [&] {
     cut = true;
-    head_.assign(pending().substr(
-        0, static_cast<std::size_t>(std::min<std::uint64_t>(limit_, kOversizedRecordHead))));
+    head_.assign(pending().substr(0, kOversizedRecordHead));
   };
   for (;;) {
     const std::string_view text = pending();
@@ -95,7 +94,9 @@ bool DocScanner::next(Doc& doc) {
       searched = std::max(searched, text.size() - kTagTail);
     }
     // The end is at most kTagTail bytes before what was searched.
-    if (!cut && text.size() > kTagTail && text.size() - kTagTail > limit_) keep_head();
+    if (!cut && text.size() > kTagTail && text.size() - kTagTail > bytes_before_skipping(limit_)) {
+      keep_head();
+    }
     if (cut) {
       dropped += searched;
       consume(searched);
@@ -107,8 +108,9 @@ bool DocScanner::next(Doc& doc) {
     }
   }
   doc.size = dropped + end;
-  if (!cut && doc.size > limit_) keep_head();  // over the limit, though it came in whole
-  doc.sgml = cut ? std::string_view(head_) : pending().substr(0, end);
+  // Over the limit, though it came in whole: shown as much as a skipped one.
+  const std::size_t shown = doc.size > limit_ ? std::min(end, kOversizedRecordHead) : end;
+  doc.sgml = cut ? std::string_view(head_) : pending().substr(0, shown);
   consume(end);
   return true;
 }
@@ -121,10 +123,10 @@ bool DocScanner::fill() {
     pos_ = 0;
   }
   if (end_ > capacity_ / 2) {
-    // A DOC is found to be over the limit kTagTail bytes past it.
-    const std::uint64_t needed = limit_ > std::numeric_limits<std::uint64_t>::max() - kTagTail
-                                     ? limit_
-                                     : limit_ + kTagTail + 1;
+    // A DOC is skipped kTagTail bytes past what is read before skipping.
+    const std::uint64_t hold = bytes_before_skipping(limit_);
+    const std::uint64_t needed =
+        hold > std::numeric_limits<std::uint64_t>::max() - kTagTail ? hold : hold + kTagTail + 1;
     capacity_ = grown_buffer_size(capacity_, end_, needed, block_);
     buffer_.resize(capacity_);
   }

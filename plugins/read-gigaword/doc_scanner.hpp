@@ -21,15 +21,16 @@ class DocScanner {
   struct Doc {
     std::string_view sgml;   // from "<DOC" to the end of "</DOC>" (if present)
     std::uint64_t line = 0;  // 1-based line "<DOC" is on
-    std::uint64_t size = 0;  // its length in the input
-    // Over the limit: `sgml` holds only its first bytes.
-    bool cut() const { return size != sgml.size(); }
+    // Its length in the input; over the limit, `sgml` holds at most its
+    // first kOversizedRecordHead bytes.
+    std::uint64_t size = 0;
   };
 
   explicit DocScanner(std::size_t block_size);
 
-  // A <DOC> longer than `max_doc_bytes` is read past without being held
-  // whole.
+  // A <DOC> longer than `max_doc_bytes` comes as at most its first
+  // kOversizedRecordHead bytes; the rest of a long one is read past without
+  // being held.
   void open(Input input, std::uint64_t max_doc_bytes = std::numeric_limits<std::uint64_t>::max());
 
   // The next <DOC>, valid until the next call; false at the end of the input.

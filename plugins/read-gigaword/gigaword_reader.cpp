@@ -69,7 +69,7 @@ bool GigawordReader::next(Document& doc) {
   const std::uint64_t index = index_ - 1;
   doc.set_source(source_, index, sgml.line);
   doc.set_id(tag.id.empty() ? stem_ + "-" + std::to_string(index) : std::string(tag.id));
-  if (sgml.cut()) {
+  if (sgml.size > limit_) {
     doc.set_text(sgml.sgml);
     throw DocumentError(source_ + ":" + std::to_string(sgml.line) + ": " +
                         record_too_large("DOC", sgml.size, limit_, sgml.sgml.size()));

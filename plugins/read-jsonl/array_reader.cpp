@@ -65,6 +65,7 @@ bool ArrayReader::next(Element& element) {
 
   element.index = index_++;
   element.line = line_;
+  element.offset = buffer_.offset();
   element.problem = {};
   element.cut_size = 0;
   bool at_end = false;
@@ -75,8 +76,7 @@ bool ArrayReader::next(Element& element) {
   element.json = std::string_view(json, size);
   if (element.cut_size == 0 && end > limit_) {  // over the limit, though it came in whole
     element.cut_size = end;
-    head_.assign(json,
-                 static_cast<std::size_t>(std::min<std::uint64_t>(limit_, kOversizedRecordHead)));
+    head_.assign(json, std::min(end, kOversizedRecordHead));
   }
   if (element.cut_size != 0) element.json = head_;
   if (at_end) {
@@ -168,7 +168,7 @@ std::size_t ArrayReader::scan_element(bool& at_end, std::uint64_t& cut_size) {
       }
       ++scanned;
     }
-    if (scanned > limit_) {
+    if (scanned > bytes_before_skipping(limit_)) {
       if (state.in_string) {
         std::size_t run = scanned;
         while (run > 0 && p[run - 1] == '\\') --run;
@@ -185,8 +185,7 @@ std::size_t ArrayReader::scan_element(bool& at_end, std::uint64_t& cut_size) {
 }
 
 std::uint64_t ArrayReader::skip_long_element(std::size_t scanned, ScanState state, bool& at_end) {
-  head_.assign(buffer_.data(), static_cast<std::size_t>(std::min<std::uint64_t>(
-                                   limit_, kOversizedRecordHead)));
+  head_.assign(buffer_.data(), kOversizedRecordHead);
   std::uint64_t size = scanned;
   consume(scanned);
   for (;;) {

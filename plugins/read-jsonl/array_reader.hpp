@@ -28,6 +28,7 @@ class ArrayReader {
     std::string_view json;    // the element's bytes, without surrounding white space
     std::uint64_t index = 0;  // 0-based position in the array
     std::uint64_t line = 0;   // 1-based line the element starts on
+    std::uint64_t offset = 0;  // where in the input its first byte is
     // Why the element cannot be a record even before it is parsed (empty,
     // cut off by the end of the input); empty when it can.
     std::string_view problem;

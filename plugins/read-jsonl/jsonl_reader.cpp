@@ -91,6 +91,7 @@ void JsonlReader::open(Input input) {
   stem_ = file_stem(source_);
   records_ = 0;
   limit_ = input.max_record_bytes();
+  part_ = input.part();
   buffer_.open(input);
   lines_.restart(limit_);
   array_.restart(limit_);
@@ -118,7 +119,13 @@ JsonlReader::Format JsonlReader::detect_format() {
 
 bool JsonlReader::next_line(Document& doc) {
   std::string_view line;
-  if (!next_record_line(line)) return false;
+  for (;;) {
+    if (!next_record_line(line)) return false;
+    const std::uint64_t start = lines_.line_offset();
+    if (part_.after(start)) return false;
+    if (!part_.before(start)) break;
+    ++records_;  // another part's record: counted, not parsed
+  }
   const std::uint64_t line_number = lines_.line_number();
   doc.set_source(source_, records_++, line_number);
   if (lines_.cut_size() != 0) {
@@ -156,8 +163,15 @@ bool JsonlReader::next_record_line(std::string_view& line) {
 bool JsonlReader::next_element(Document& doc) {
   ArrayReader::Element element;
   try {
-    if (!array_.next(element)) return false;
+    do {
+      if (!array_.next(element)) return false;
+      if (part_.after(element.offset)) return false;
+      records_ = element.index + 1;
+    } while (part_.before(element.offset));  // another part's element: not parsed
   } catch (const ArrayError& e) {
+    // The array itself is wrong where reading stopped: one part reports it.
+    const std::uint64_t at = buffer_.offset();
+    if (part_.before(at) || part_.after(at)) return false;
     doc.set_source(source_, records_, array_.line());
     doc.set_id(fallback_id(records_++));
     throw DocumentError(source_ + ":" + std::to_string(array_.line()) + ": " + e.what());
@@ -165,7 +179,6 @@ bool JsonlReader::next_element(Document& doc) {
     throw DocumentError(std::string(e.what()) + " (after line " + std::to_string(array_.line()) +
                         ")");
   }
-  records_ = element.index + 1;
   doc.set_source(source_, element.index, element.line);
   const auto reject = [&](std::string_view why) {
     doc.set_id(fallback_id(element.index));

@@ -22,6 +22,12 @@ class JsonlReader final : public nahr::Reader {
   static constexpr const char* summary =
       "Reads JSON Lines or JSON arrays: one document per object, with id, text and metadata";
   static std::vector<OptionSpec> schema();
+  // Samples with their expected results, run by `nahr plugin verify` (plugin.cpp).
+  static std::vector<SelfTest> self_tests();
+
+  // Lines and array elements are found without parsing the records before
+  // them, so a sharded run may hand this reader a part of a file.
+  static constexpr bool splittable = true;
 
   explicit JsonlReader(const Options& options);
 
@@ -52,6 +58,7 @@ class JsonlReader final : public nahr::Reader {
   ArrayReader array_;
   Format input_format_ = Format::detect;  // of the open input, once known
   std::uint64_t limit_ = 0;               // the open input's max_record_bytes
+  Input::Part part_;                      // records that start in it are returned
   Record record_;
   std::string source_;  // the input's name, as the host gave it
   std::string stem_;

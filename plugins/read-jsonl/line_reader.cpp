@@ -12,11 +12,13 @@ void LineReader::restart(std::uint64_t max_line_bytes) {
   searched_ = 0;
   line_number_ = 0;
   cut_size_ = 0;
+  line_offset_ = 0;
 }
 
 bool LineReader::next(std::string_view& line) {
   cut_size_ = 0;
   if (buffer_.failed()) return false;
+  const std::uint64_t line_offset = buffer_.offset();
   std::size_t line_end = 0;
   for (;;) {
     const char* pending = buffer_.data();
@@ -27,11 +29,12 @@ bool LineReader::next(std::string_view& line) {
     }
     searched_ = buffer_.size();
     // One byte more than the limit may still be the '\r' of a "\r\n".
-    if (searched_ > 1 && searched_ - 1 > limit_) {
+    if (searched_ > 1 && searched_ - 1 > bytes_before_skipping(limit_)) {
       cut_size_ = skip_long_line();
       line = head_;
       searched_ = 0;
       ++line_number_;
+      line_offset_ = line_offset;
       return true;
     }
     if (!buffer_.fill()) {
@@ -47,18 +50,17 @@ bool LineReader::next(std::string_view& line) {
   buffer_.consume(line_end == buffer_.size() ? line_end : line_end + 1);
   searched_ = 0;
   ++line_number_;
+  line_offset_ = line_offset;
   if (line.size() > limit_) {  // over the limit, though it came in whole
     cut_size_ = line.size();
-    head_.assign(line.substr(0, static_cast<std::size_t>(std::min<std::uint64_t>(
-                                    limit_, kOversizedRecordHead))));
+    head_.assign(line.substr(0, kOversizedRecordHead));
     line = head_;
   }
   return true;
 }
 
 std::uint64_t LineReader::skip_long_line() {
-  head_.assign(buffer_.data(), static_cast<std::size_t>(std::min<std::uint64_t>(
-                                   limit_, kOversizedRecordHead)));
+  head_.assign(buffer_.data(), kOversizedRecordHead);
   std::uint64_t size = 0;
   char last = '\0';
   for (;;) {

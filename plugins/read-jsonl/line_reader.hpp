@@ -32,10 +32,13 @@ class LineReader {
 
   // 1-based number of the line next() returned last.
   std::uint64_t line_number() const { return line_number_; }
+  // Where in the input that line starts.
+  std::uint64_t line_offset() const { return line_offset_; }
 
  private:
-  // Keeps the first bytes of the pending line and reads past the rest of it
-  // to the next "\n"; returns the line's length.
+  // Keeps the first bytes of the pending line, which is more than
+  // bytes_before_skipping() long, and reads past the rest of it to the next
+  // "\n"; returns the line's length.
   std::uint64_t skip_long_line();
 
   StreamBuffer& buffer_;
@@ -44,6 +47,7 @@ class LineReader {
   std::uint64_t line_number_ = 0;
   std::uint64_t cut_size_ = 0;
   std::string head_;  // the first bytes of a line over the limit
+  std::uint64_t line_offset_ = 0;
 };
 
 }  // namespace nahr::read_jsonl

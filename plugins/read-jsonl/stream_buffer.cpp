@@ -10,11 +10,12 @@ StreamBuffer::StreamBuffer(std::size_t block_size, std::size_t padding)
 
 void StreamBuffer::open(Input input) {
   input_ = input;
-  // A reader finds a record over the limit once one byte more than the
-  // limit is pending (two with a "\r\n").
-  const std::uint64_t limit = input.max_record_bytes();
-  needed_ = limit > std::numeric_limits<std::uint64_t>::max() - 2 ? limit : limit + 2;
+  // A reader finds a record over the limit once two bytes more than it
+  // reads before skipping are pending (one may be the '\r' of a "\r\n").
+  const std::uint64_t hold = bytes_before_skipping(input.max_record_bytes());
+  needed_ = hold > std::numeric_limits<std::uint64_t>::max() - 2 ? hold : hold + 2;
   pos_ = end_ = 0;
+  offset_ = 0;
   at_end_ = failed_ = false;
 }
 

@@ -8,6 +8,7 @@
 #include <nahr/input.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace nahr::read_jsonl {
@@ -21,7 +22,12 @@ class StreamBuffer {
   // The bytes read and not consumed yet; valid until the next fill().
   const char* data() const { return buffer_.data() + pos_; }
   std::size_t size() const { return end_ - pos_; }
-  void consume(std::size_t bytes) { pos_ += bytes; }
+  void consume(std::size_t bytes) {
+    pos_ += bytes;
+    offset_ += bytes;
+  }
+  // Where the pending bytes start in the input.
+  std::uint64_t offset() const { return offset_; }
 
   // Reads more input after the pending bytes; false at the end of the input.
   // May move the pending bytes to the front of the buffer, and grows it when
@@ -42,6 +48,7 @@ class StreamBuffer {
   std::vector<char> buffer_;
   std::size_t pos_ = 0;  // start of the pending bytes
   std::size_t end_ = 0;  // end of the bytes read; pos_ <= end_ <= capacity_
+  std::uint64_t offset_ = 0;  // bytes consumed since open
   bool at_end_ = false;
   bool failed_ = false;
 };

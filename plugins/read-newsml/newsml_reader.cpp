@@ -94,7 +94,7 @@ void NewsmlReader::open(Input input) {
   error_.reset();
   // The file is parsed whole, so it is the record the limit applies to.
   Input::Whole whole = input.read_all_within_limit();
-  const bool over_limit = whole.over_limit();
+  const bool over_limit = whole.over_limit;
   bytes_ = std::move(whole.bytes);
   if (over_limit) {
     const std::string why =

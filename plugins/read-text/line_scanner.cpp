@@ -15,7 +15,8 @@ void LineScanner::open(Input input, bool crlf, std::uint64_t max_line_bytes,
   // A retained run, and the next line up to two bytes over the limit, where
   // it is found to be too long.
   constexpr std::uint64_t kMax = std::numeric_limits<std::uint64_t>::max();
-  needed_ = max_run_bytes > kMax / 2 || limit_ > kMax / 2 ? kMax : max_run_bytes + limit_ + 2;
+  const std::uint64_t hold = bytes_before_skipping(limit_);
+  needed_ = max_run_bytes > kMax / 2 || hold > kMax / 2 ? kMax : max_run_bytes + hold + 2;
   mark_ = pos_ = searched_ = end_ = 0;
   base_ = 0;
   line_number_ = 0;
@@ -31,9 +32,6 @@ void LineScanner::skip_prefix(std::string_view prefix) {
   }
 }
 
-std::size_t LineScanner::head_size() const {
-  return static_cast<std::size_t>(std::min<std::uint64_t>(limit_, kOversizedRecordHead));
-}
 
 bool LineScanner::next(Line& line) {
   if (failed_) return false;
@@ -46,7 +44,7 @@ bool LineScanner::next(Line& line) {
       if (crlf_ && content_end > pos_ && base[content_end - 1] == '\r') --content_end;
       const std::uint64_t size = content_end - pos_;
       // Over the limit, though it came in whole: cut all the same.
-      if (size > limit_) content_end = pos_ + head_size();
+      if (size > limit_) content_end = pos_ + std::min<std::uint64_t>(size, kOversizedRecordHead);
       line = {pos_ - mark_, content_end - mark_, base_ + pos_, size};
       pos_ = searched_ = at + 1;
       ++line_number_;
@@ -54,7 +52,7 @@ bool LineScanner::next(Line& line) {
     }
     searched_ = end_;
     // One byte more than the limit may still be the '\r' of a "\r\n".
-    if (end_ - pos_ > 1 && end_ - pos_ - 1 > limit_) {
+    if (end_ - pos_ > 1 && end_ - pos_ - 1 > bytes_before_skipping(limit_)) {
       line = cut_long_line();
       return true;
     }
@@ -62,7 +60,8 @@ bool LineScanner::next(Line& line) {
   if (pos_ == end_) return false;
   // The last line has no line break.
   const std::uint64_t size = end_ - pos_;
-  const std::size_t content_end = size > limit_ ? pos_ + head_size() : end_;
+  const std::size_t content_end =
+      size > limit_ ? pos_ + std::min<std::uint64_t>(size, kOversizedRecordHead) : end_;
   line = {pos_ - mark_, content_end - mark_, base_ + pos_, size};
   pos_ = searched_ = end_;
   ++line_number_;
@@ -71,7 +70,7 @@ bool LineScanner::next(Line& line) {
 
 LineScanner::Line LineScanner::cut_long_line() {
   const std::uint64_t offset = base_ + pos_;
-  const std::size_t keep = head_size();
+  const std::size_t keep = kOversizedRecordHead;
   char last = buffer_[end_ - 1];
   std::uint64_t dropped = end_ - pos_ - keep;
   end_ = searched_ = pos_ + keep;

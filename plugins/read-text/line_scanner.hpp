@@ -28,7 +28,8 @@ class LineScanner {
     std::size_t end = 0;
     std::uint64_t offset = 0;  // of its first byte in the input
     std::uint64_t size = 0;    // its length in the input
-    // Over the limit: [begin, end) holds only its first bytes.
+    // Longer than what a line over the limit keeps: [begin, end) holds only
+    // its first bytes.
     bool cut() const { return size != end - begin; }
   };
 
@@ -62,13 +63,14 @@ class LineScanner {
   // 1-based number of the line next() returned last.
   std::uint64_t line_number() const { return line_number_; }
 
+  // Where in the input a line starts.
+  std::uint64_t offset_of(const Line& line) const { return line.offset; }
+
  private:
   bool fill();
-  // The line from pos_, of which more than the limit is read and no '\n'
-  // found yet: keeps its first bytes, reads past the rest.
+  // The line from pos_, of which more than bytes_before_skipping() is read
+  // and no '\n' found yet: keeps its first bytes, reads past the rest.
   Line cut_long_line();
-  // The bytes a cut line keeps.
-  std::size_t head_size() const;
 
   Input input_{nullptr};
   bool crlf_ = true;

@@ -88,6 +88,7 @@ TextReader::TextReader(const Options& options)
 
 void TextReader::open(Input input) {
   input_ = input;
+  part_ = input.part();
   source_.assign(input.name());
   name_ = file_name(source_);
   stem_ = file_stem(name_);
@@ -96,8 +97,8 @@ void TextReader::open(Input input) {
   limit_ = input.max_record_bytes();
   if (mode_ != Mode::file) {
     // Lines mode releases every line; blocks mode holds a block until it is
-    // over the limit.
-    scanner_.open(input, crlf_, limit_, mode_ == Mode::lines ? 0 : limit_);
+    // over the limit, and then the head it keeps.
+    scanner_.open(input, crlf_, limit_, mode_ == Mode::lines ? 0 : bytes_before_skipping(limit_));
     if (strip_bom_) scanner_.skip_prefix(kBom);
   }
 }
@@ -118,9 +119,12 @@ bool TextReader::next(Document& doc) {
 bool TextReader::next_file(Document& doc) {
   if (file_done_) return false;
   file_done_ = true;
+  // The document starts at the input's first byte: another part's, unless
+  // this part holds that byte.
+  if (part_.before(0) || part_.after(0)) return false;
   const Input::Whole all = input_.read_all_within_limit();
   std::string_view text = all.bytes;
-  if (all.over_limit()) refuse(doc, "file", text, all.size, 1);
+  if (all.over_limit) refuse(doc, "file", text, all.size, 1);
   if (strip_bom_ && text.starts_with(kBom)) text.remove_prefix(kBom.size());
   emit(doc, text, 1);
   return true;
@@ -135,32 +139,52 @@ bool TextReader::skip_blank_lines(LineScanner::Line& line) {
 }
 
 bool TextReader::next_block(Document& doc) {
-  LineScanner::Line line;
-  if (!skip_blank_lines(line)) return false;
-  // The block starts at the mark: skip_blank_lines() released up to it.
-  const std::uint64_t first_line = scanner_.line_number();
-  const std::uint64_t offset = line.offset;
-  std::size_t end = line.end;
   for (;;) {
-    if (line.cut() || line.offset + line.size - offset > limit_) {
-      const std::uint64_t size = skip_rest_of_block(line, offset);
-      refuse(doc, "block", head_, size, first_line);
+    LineScanner::Line line;
+    if (!skip_blank_lines(line)) return false;
+    const std::uint64_t start = scanner_.offset_of(line);
+    if (part_.after(start)) return false;
+    // The block starts at the mark: skip_blank_lines() released up to it.
+    const std::uint64_t first_line = scanner_.line_number();
+    std::size_t end = line.end;
+    std::uint64_t too_large = 0;  // the block's size, once it is over the limit
+    for (;;) {
+      if (line.cut() || line.offset + line.size - start > limit_) {
+        too_large = skip_rest_of_block(line, start);
+        break;
+      }
+      end = line.end;
+      if (!scanner_.next(line) || (!line.cut() && is_blank(scanner_.text(line)))) break;
     }
-    end = line.end;
-    if (!scanner_.next(line) || (!line.cut() && is_blank(scanner_.text(line)))) break;
+    if (part_.before(start)) {
+      ++index_;  // another part's document: counted, not returned
+      continue;
+    }
+    if (too_large != 0) refuse(doc, "block", head_, too_large, first_line);
+    emit(doc, scanner_.retained(0, end), first_line);
+    return true;
   }
-  emit(doc, scanner_.retained(0, end), first_line);
-  return true;
 }
 
 std::uint64_t TextReader::skip_rest_of_block(LineScanner::Line last, std::uint64_t offset) {
-  const std::size_t keep = static_cast<std::size_t>(
-      std::min<std::uint64_t>({limit_, kOversizedRecordHead, last.end}));
-  head_.assign(scanner_.retained(0, keep));
+  const auto ends_block = [&](const LineScanner::Line& line) {
+    return !line.cut() && is_blank(scanner_.text(line));
+  };
+  // Lines are kept until they make the head the quarantine shows, then
+  // released one by one, so that the block is never held whole.
   std::uint64_t end = last.offset + last.size;
-  // Released line by line, so that the block is never held whole.
-  for (LineScanner::Line line; scanner_.release(), scanner_.next(line);) {
-    if (!line.cut() && is_blank(scanner_.text(line))) break;
+  std::size_t kept = last.end;
+  bool more = true;
+  for (LineScanner::Line line; more && !last.cut() && kept < kOversizedRecordHead;) {
+    more = scanner_.next(line) && !ends_block(line);
+    if (!more) break;
+    last = line;
+    end = line.offset + line.size;
+    kept = line.end;
+  }
+  head_.assign(scanner_.retained(0, std::min(kept, kOversizedRecordHead)));
+  for (LineScanner::Line line; more && (scanner_.release(), scanner_.next(line));) {
+    if (ends_block(line)) break;
     end = line.offset + line.size;
   }
   return end - offset;
@@ -168,8 +192,14 @@ std::uint64_t TextReader::skip_rest_of_block(LineScanner::Line last, std::uint64
 
 bool TextReader::next_line(Document& doc) {
   LineScanner::Line line;
-  if (!skip_blank_lines(line)) return false;
-  if (line.cut()) refuse(doc, "line", scanner_.text(line), line.size, scanner_.line_number());
+  for (;;) {
+    if (!skip_blank_lines(line)) return false;
+    const std::uint64_t start = scanner_.offset_of(line);
+    if (part_.after(start)) return false;
+    if (!part_.before(start)) break;
+    ++index_;  // another part's document: counted, not returned
+  }
+  if (line.size > limit_) refuse(doc, "line", scanner_.text(line), line.size, scanner_.line_number());
   emit(doc, scanner_.text(line), scanner_.line_number());
   return true;
 }

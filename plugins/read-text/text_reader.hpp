@@ -20,6 +20,9 @@ class TextReader final : public nahr::Reader {
   static constexpr const char* summary =
       "Reads plain text: one document per file, per blank-line-separated block, or per line";
   static std::vector<OptionSpec> schema();
+  // Lines and blocks are found without keeping what comes before them, so
+  // a sharded run may hand this reader a part of a file.
+  static constexpr bool splittable = true;
 
   explicit TextReader(const Options& options);
 
@@ -52,6 +55,7 @@ class TextReader final : public nahr::Reader {
 
   Input input_{nullptr};
   std::uint64_t limit_ = 0;  // the open input's max_record_bytes
+  Input::Part part_;  // documents that start in it are returned
   LineScanner scanner_;
   std::string head_;  // the first bytes of a block over the limit
   std::string source_;     // the input's name, as the host gave it

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "conllu_text.hpp"
-#include "output_file.hpp"
+#include <nahr/io/output_file.hpp>
 #include "sentence_units.hpp"
 
 namespace nahr::write_conllu {
@@ -46,7 +46,7 @@ class ConlluWriter final : public nahr::Writer {
   bool newdoc_;
   Orphans orphans_;
 
-  OutputFile file_;
+  io::OutputFile file_{name};
   std::unordered_set<std::string> used_ids_;  // sent_id must be unique in the file
   // Reused for every document.
   std::vector<Word> words_;

@@ -8,14 +8,6 @@
 namespace nahr::write_csv {
 namespace {
 
-OffsetUnit parse_unit(std::string_view name) {
-  for (OffsetUnit u : {OffsetUnit::codepoints, OffsetUnit::bytes, OffsetUnit::utf16}) {
-    if (unit_name(u) == name) return u;
-  }
-  throw FatalError("write-csv: offsets must be \"codepoints\", \"bytes\" or \"utf16\", not \"" +
-                   std::string(name) + "\"");
-}
-
 Rows parse_rows(std::string_view name) {
   if (name == "documents") return Rows::documents;
   if (name == "annotations") return Rows::annotations;
@@ -68,7 +60,7 @@ std::vector<OptionSpec> CsvWriter::schema() {
 CsvWriter::CsvWriter(const Options& options)
     : rows_(parse_rows(options.text("rows"))),
       types_(options.text_list("annotation_types")),
-      unit_(parse_unit(options.text("offsets"))),
+      unit_(parse_unit(options.text("offsets"), name)),
       delimiter_(parse_delimiter(options.text("delimiter"))),
       encoder_(delimiter_),
       line_ending_(parse_line_ending(options.text("line_ending"))),
@@ -83,9 +75,8 @@ CsvWriter::CsvWriter(const Options& options)
                                                 [](const Column& c) { return is_offset(c.field); });
 }
 
-void CsvWriter::open(std::string_view path) {
-  file_.open(path);
-  std::string& out = file_.buffer();
+void CsvWriter::header(std::string& out) {
+  out_ = &out;
   if (bom_) out += "\xEF\xBB\xBF";
   if (!header_) return;
   for (const Column& column : columns_) {
@@ -95,29 +86,27 @@ void CsvWriter::open(std::string_view path) {
   end_row();
 }
 
-void CsvWriter::close() { file_.close(); }
-
-void CsvWriter::write(const Document& doc) {
+void CsvWriter::encode(const Document& doc, std::string& out) {
+  out_ = &out;
   if (rows_ == Rows::documents)
     write_document_row(doc);
   else
     write_annotation_rows(doc);
-  file_.flush_if_full();
 }
 
 bool CsvWriter::wanted(std::string_view type) const {
   return types_.empty() || std::binary_search(types_.begin(), types_.end(), type, std::less<>());
 }
 
-void CsvWriter::end_row() { file_.buffer() += line_ending_; }
+void CsvWriter::end_row() { *out_ += line_ending_; }
 
 void CsvWriter::append_number(std::uint64_t n) {
   char digits[20];
-  file_.buffer().append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+  out_->append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
 }
 
 bool CsvWriter::append_document_field(const Column& column, const Document& doc) {
-  std::string& out = file_.buffer();
+  std::string& out = *out_;
   switch (column.field) {
     case Field::id:
       encoder_.append(out, doc.id());
@@ -147,7 +136,7 @@ bool CsvWriter::append_document_field(const Column& column, const Document& doc)
 
 void CsvWriter::write_document_row(const Document& doc) {
   for (const Column& column : columns_) {
-    if (&column != &columns_.front()) file_.buffer() += delimiter_;
+    if (&column != &columns_.front()) *out_ += delimiter_;
     append_document_field(column, doc);
   }
   end_row();
@@ -162,29 +151,20 @@ void CsvWriter::write_annotation_rows(const Document& doc) {
   }
   if (annotations_.empty()) return;
 
-  // Offsets in other units come from one pass over each text; when the text
-  // was never changed, one pass serves both.
   if (needs_offsets_) {
     const std::string_view text = doc.text();
     const std::string_view original = doc.original_text();
-    const bool one_text = same_text(text, original);
-    OffsetTable& original_table = one_text ? current_table_ : original_table_;
-    current_table_.clear();
-    original_table_.clear();
-    for (const AnnotationView& a : annotations_) {
-      current_table_.add(a.span.begin);
-      current_table_.add(a.span.end);
-      original_table.add(a.original.begin);
-      original_table.add(a.original.end);
+    current_offsets_.reset(text, unit_);
+    original_offsets_ = &current_offsets_;
+    if (!same_text(text, original)) {
+      original_converter_.reset(original, unit_);
+      original_offsets_ = &original_converter_;
     }
-    current_table_.convert(text, unit_);
-    if (!one_text) original_table_.convert(original, unit_);
-    original_offsets_ = &original_table;
   }
 
   for (const AnnotationView& a : annotations_) {
     for (const Column& column : columns_) {
-      if (&column != &columns_.front()) file_.buffer() += delimiter_;
+      if (&column != &columns_.front()) *out_ += delimiter_;
       if (!append_document_field(column, doc)) append_annotation_field(column, doc, a);
     }
     end_row();
@@ -193,12 +173,12 @@ void CsvWriter::write_annotation_rows(const Document& doc) {
 
 void CsvWriter::append_annotation_field(const Column& column, const Document& doc,
                                         const AnnotationView& a) {
-  std::string& out = file_.buffer();
+  std::string& out = *out_;
   const auto current = [&](std::uint64_t byte) {
-    return needs_offsets_ ? current_table_(byte) : byte;
+    return needs_offsets_ ? current_offsets_.convert(byte) : byte;
   };
   const auto original = [&](std::uint64_t byte) {
-    return needs_offsets_ ? (*original_offsets_)(byte) : byte;
+    return needs_offsets_ ? original_offsets_->convert(byte) : byte;
   };
   // Spans past the end of their text (a buggy stage) give an empty cover.
   const auto cover = [](std::string_view text, Span span) {

@@ -2,6 +2,7 @@
 // with the columns the user chose.
 #pragma once
 
+#include <nahr/offsets.hpp>
 #include <nahr/plugin.hpp>
 #include <string>
 #include <string_view>
@@ -9,8 +10,6 @@
 
 #include "columns.hpp"
 #include "csv_field.hpp"
-#include "offset_table.hpp"
-#include "output_file.hpp"
 
 namespace nahr::write_csv {
 
@@ -23,9 +22,8 @@ class CsvWriter final : public nahr::Writer {
 
   explicit CsvWriter(const Options& options);
 
-  void open(std::string_view path);
-  void write(const Document& doc);
-  void close();
+  void header(std::string& out);
+  void encode(const Document& doc, std::string& out);
 
  private:
   bool wanted(std::string_view type) const;
@@ -48,12 +46,12 @@ class CsvWriter final : public nahr::Writer {
   bool header_;
   bool needs_offsets_ = false;
 
-  OutputFile file_;
+  std::string* out_ = nullptr;  // where header() or encode() appends
   // Reused for every document.
   std::vector<AnnotationView> annotations_;
-  OffsetTable current_table_;
-  OffsetTable original_table_;
-  const OffsetTable* original_offsets_ = &original_table_;
+  OffsetConverter current_offsets_;
+  OffsetConverter original_converter_;
+  OffsetConverter* original_offsets_ = &original_converter_;
   std::string json_;
 };
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "document_html.hpp"
-#include "output_file.hpp"
+#include <nahr/io/output_file.hpp>
 #include "page.hpp"
 #include "type_table.hpp"
 
@@ -39,7 +39,7 @@ class HtmlWriter final : public nahr::Writer {
   PageTotals totals_;
   DocumentRenderer renderer_;
   std::string toc_;  // the <li> of every document shown
-  OutputFile file_;
+  io::OutputFile file_{name};
 };
 
 }  // namespace nahr::write_html

@@ -56,16 +56,11 @@ JsonlWriter::JsonlWriter(const Options& options)
   std::sort(types_.begin(), types_.end());
 }
 
-void JsonlWriter::open(std::string_view path) { file_.open(path); }
-
-void JsonlWriter::close() { file_.close(); }
-
 bool JsonlWriter::wanted(std::string_view type) const {
   return types_.empty() || std::binary_search(types_.begin(), types_.end(), type, std::less<>());
 }
 
-void JsonlWriter::write(const Document& doc) {
-  std::string& out = file_.buffer();
+void JsonlWriter::encode(const Document& doc, std::string& out) {
   out += "{\"id\":";
   json::append_string(out, doc.id());
   if (write_source_) append_source(out, doc);
@@ -86,7 +81,6 @@ void JsonlWriter::write(const Document& doc) {
   out += ",\"offsets\":\"";
   out += unit_name(unit_);
   out += "\"}\n";
-  file_.flush_if_full();
 }
 
 void JsonlWriter::append_source(std::string& out, const Document& doc) const {

@@ -3,7 +3,6 @@
 // consumer asked for.
 #pragma once
 
-#include <nahr/io/output_file.hpp>
 #include <nahr/offsets.hpp>
 #include <nahr/plugin.hpp>
 
@@ -19,12 +18,12 @@ class JsonlWriter final : public nahr::Writer {
   static constexpr const char* summary =
       "Writes one JSON object per document per line: id, source, text, metadata, annotations";
   static std::vector<OptionSpec> schema();
+  // Samples with their expected results, run by `nahr plugin verify` (plugin.cpp).
+  static std::vector<SelfTest> self_tests();
 
   explicit JsonlWriter(const Options& options);
 
-  void open(std::string_view path);
-  void write(const Document& doc);
-  void close();
+  void encode(const Document& doc, std::string& out);
 
  private:
   bool wanted(std::string_view type) const;
@@ -38,7 +37,6 @@ class JsonlWriter final : public nahr::Writer {
   OffsetUnit unit_;
   std::vector<std::string> types_;  // sorted; empty = every type
 
-  io::OutputFile file_{name};
   // Reused for every document.
   OffsetConverter current_offsets_;
   OffsetConverter original_offsets_;

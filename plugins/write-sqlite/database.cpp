@@ -1,10 +1,11 @@
 #include "database.hpp"
 
+#include <nahr/text/utf8.hpp>
+
 #include <sqlite3.h>
 
 #include <nahr/error.hpp>
 
-#include "utf8.hpp"
 
 namespace nahr::write_sqlite {
 
@@ -14,7 +15,10 @@ Database::~Database() {
 
 void Database::open(const std::string& path, bool read_only) {
   path_ = path;
-  const int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  // A database written is never reached through a symlink (one planted at
+  // the host's .partial name would redirect the writes elsewhere).
+  const int flags = read_only ? SQLITE_OPEN_READONLY
+                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW;
   if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     fail("cannot open");
   }
@@ -79,7 +83,11 @@ void Statement::finalize() {
 
 void Statement::bind(int index, std::string_view text) {
   std::string repaired;
-  const std::string_view valid = valid_utf8(text, repaired);
+  std::string_view valid = text;
+  if (!utf8::is_valid(text)) {
+    utf8::append_replacing_invalid(repaired, text);
+    valid = repaired;
+  }
   // Valid text is bound in place (it outlives the step); a repaired copy is
   // copied by SQLite.
   const auto lifetime = valid.data() == text.data() ? SQLITE_STATIC : SQLITE_TRANSIENT;

@@ -9,7 +9,7 @@ namespace {
 // PRAGMA application_id: "nahr" in ASCII, so `file` and the sqlite3 shell
 // can tell the database apart.
 constexpr std::int64_t kApplicationId = 0x6E616872;
-constexpr std::int64_t kSchemaVersion = 1;
+constexpr std::int64_t kSchemaVersion = 2;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS runs (
@@ -19,7 +19,9 @@ CREATE TABLE IF NOT EXISTS runs (
   documents_written INTEGER NOT NULL DEFAULT 0,
   documents_skipped INTEGER NOT NULL DEFAULT 0,   -- older versions of an item
   documents_withdrawn INTEGER NOT NULL DEFAULT 0, -- canceled or withheld items
-  plugin_version TEXT NOT NULL
+  plugin_version TEXT NOT NULL,
+  config_sha256 TEXT,                  /* the run's config hash; NULL if the host gave none */
+  provenance TEXT                      /* JSON: nahr version, config, every stage's version */
 );
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY,
@@ -69,6 +71,11 @@ void prepare_schema(Database& db, OffsetUnit unit, std::string_view name) {
   if (objects == 0) {
     db.exec(kSchema);
     db.exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+    db.exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
+  } else if (application_id == kApplicationId && version == 1) {
+    // Version 1 lacked the runs' provenance; older runs keep NULL there.
+    db.exec("ALTER TABLE runs ADD COLUMN config_sha256 TEXT; "
+            "ALTER TABLE runs ADD COLUMN provenance TEXT");
     db.exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
   } else if (application_id != kApplicationId || version != kSchemaVersion) {
     throw FatalError("write-sqlite: " + std::string(name) +

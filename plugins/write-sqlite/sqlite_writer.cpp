@@ -155,11 +155,19 @@ void SqliteWriter::prepare_statements() {
 
 void SqliteWriter::begin_run() {
   Statement insert;
-  insert.prepare(
-      db_, (std::string("INSERT INTO runs(started_at, plugin_version) VALUES(") + kNow + ", ?1)")
-               .c_str());
+  insert.prepare(db_, (std::string("INSERT INTO runs(started_at, plugin_version, config_sha256, "
+                                   "provenance) VALUES(") +
+                       kNow + ", ?1, json_extract(?2, '$.config_sha256'), ?2)")
+                          .c_str());
   const std::string version = std::string(name) + " " + kPluginVersion;
   insert.bind(1, version);
+  // The host's record of this run; NULL under a host that offers none.
+  const std::string_view provenance = nahr::run_info_json();
+  if (provenance.empty()) {
+    insert.bind_null(2);
+  } else {
+    insert.bind(2, provenance);
+  }
   insert.run();
   run_id_ = db_.last_insert_rowid();
   in_transaction_ = written_ = skipped_ = withdrawn_ = 0;
@@ -315,21 +323,14 @@ void SqliteWriter::insert_annotations(const Document& doc) {
   }
   if (annotations_.empty()) return;
 
-  // Offsets in other units come from one pass over each text.
   const std::string_view text = doc.text();
   const std::string_view original = doc.original_text();
-  const bool one_text = same_text(text, original);
-  OffsetTable& original_table = one_text ? current_table_ : original_table_;
-  current_table_.clear();
-  original_table_.clear();
-  for (const AnnotationView& a : annotations_) {
-    current_table_.add(a.span.begin);
-    current_table_.add(a.span.end);
-    original_table.add(a.original.begin);
-    original_table.add(a.original.end);
+  current_offsets_.reset(text, unit_);
+  OffsetConverter* original_offsets = &current_offsets_;
+  if (!same_text(original, text)) {
+    original_offsets_.reset(original, unit_);
+    original_offsets = &original_offsets_;
   }
-  current_table_.convert(text, unit_);
-  if (!one_text) original_table_.convert(original, unit_);
 
   Statement& s = sql_->insert_annotation;
   for (const AnnotationView& a : annotations_) {
@@ -338,10 +339,10 @@ void SqliteWriter::insert_annotations(const Document& doc) {
     append_json_object(json_, [&](auto&& pair) { doc.for_each_attribute(a, pair); });
     s.bind(1, doc.id());
     s.bind(2, a.type);
-    s.bind(3, static_cast<std::int64_t>(current_table_(a.span.begin)));
-    s.bind(4, static_cast<std::int64_t>(current_table_(a.span.end)));
-    s.bind(5, static_cast<std::int64_t>(original_table(a.original.begin)));
-    s.bind(6, static_cast<std::int64_t>(original_table(a.original.end)));
+    s.bind(3, static_cast<std::int64_t>(current_offsets_.convert(a.span.begin)));
+    s.bind(4, static_cast<std::int64_t>(current_offsets_.convert(a.span.end)));
+    s.bind(5, static_cast<std::int64_t>(original_offsets->convert(a.original.begin)));
+    s.bind(6, static_cast<std::int64_t>(original_offsets->convert(a.original.end)));
     s.bind(7, a.stage);
     s.bind(8, json_);
     s.bind(9, in_text ? text.substr(a.span.begin, a.span.end - a.span.begin) : std::string_view());

@@ -2,6 +2,7 @@
 // database, upserted by document id, newest NewsML version per item.
 #pragma once
 
+#include <nahr/offsets.hpp>
 #include <nahr/plugin.hpp>
 #include <optional>
 #include <string>
@@ -10,7 +11,6 @@
 
 #include "database.hpp"
 #include "newsml.hpp"
-#include "offset_table.hpp"
 
 namespace nahr::write_sqlite {
 
@@ -72,8 +72,8 @@ class SqliteWriter final : public nahr::Writer {
   // Reused for every document.
   std::vector<AnnotationView> annotations_;
   std::vector<std::string> doomed_ids_;
-  OffsetTable current_table_;
-  OffsetTable original_table_;
+  OffsetConverter current_offsets_;
+  OffsetConverter original_offsets_;
   std::string json_;
 };
 

@@ -100,7 +100,7 @@ class PluginsTest(unittest.TestCase):
         self.assertIn("test-faulty", names)
         self.assertIn("read-text", names)
         refused = "\n".join(listing["refused"])
-        self.assertIn("test-wrong-abi.so: refused: plugin ABI version 999, host ABI version 1", refused)
+        self.assertIn("test-wrong-abi.so: refused: plugin ABI version 999, host ABI version 2", refused)
         self.assertIn("test-no-entry.so: refused: no entry symbol", refused)
 
     def test_describe_shows_options_with_types_and_defaults(self):

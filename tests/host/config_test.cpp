@@ -106,7 +106,9 @@ plugin = "write-jsonl"
 output = "../out/afp.jsonl"
 
 [[test]]
-name = "reserved for pipeline tests"
+name = "a pipeline test"
+text = "بيروت: خبر"
+expect_metadata = { lang = "ar" }
 )";
 
 }  // namespace
@@ -232,8 +234,13 @@ TEST_CASE("a quoted Arabic top-level key is reported as unknown", "[config]") {
                                  "expected one of: pipeline, stage, test"});
 }
 
-TEST_CASE("[[test]] tables are accepted and ignored", "[config]") {
-  CHECK(errors_of(around("") + "\n[[test]]\ninput = \"نص\"\nexpect = 3\n").empty());
+TEST_CASE("[[test]] tables are checked with the rest of the config", "[config]") {
+  CHECK(errors_of(around("") + "\n[[test]]\ntext = \"نص\"\nexpect = 3\n") ==
+        std::vector<std::string>{
+            "pipeline.toml:10:1: error: test 1 expects nothing: give expect_annotations, "
+            "expect_metadata or expect_text",
+            "pipeline.toml:12:1: error: unknown key 'expect' in test 1; expected one of: "
+            "name, id, text, metadata, expect_text, expect_metadata, expect_annotations"});
 }
 
 TEST_CASE("an unknown pipeline key is reported with the nearest valid key", "[config]") {
@@ -242,8 +249,8 @@ TEST_CASE("an unknown pipeline key is reported with the nearest valid key", "[co
             "pipeline.toml:2:1: error: unknown key 'thread' in [pipeline] (did you mean "
             "'threads'?)",
             "pipeline.toml:3:1: error: unknown key 'retries' in [pipeline]; expected one of: "
-            "batch_size, max_document_bytes, max_error_rate, max_errors, on_error, plugin_dirs, "
-            "quarantine, threads"});
+            "batch_size, isolation, max_document_bytes, max_error_rate, max_errors, on_error, "
+            "plugin_dirs, quarantine, threads, timeout_ms"});
 }
 
 TEST_CASE("pipeline settings of the wrong type are reported with the expected type", "[config]") {
@@ -781,4 +788,105 @@ TEST_CASE("load_pipeline reads a file and resolves paths against its folder", "[
   CHECK(errors(missing) == std::vector<std::string>{(dir / "configs" / "absent.toml").string() +
                                                     ": error: cannot read: No such file or "
                                                     "directory"});
+}
+
+TEST_CASE("isolation and timeout_ms reach every middle stage unless the stage sets its own",
+          "[config][isolation]") {
+  using nahr::host::Isolation;
+  Loader loader;
+  const LoadResult result = loader.load(R"([pipeline]
+isolation = "process"
+timeout_ms = 500
+)" + around(R"(
+[[stage]]
+plugin = "normalise-arabic"
+isolation = "thread"
+
+[[stage]]
+plugin = "tag-entities"
+gazetteer = "أماكن.txt"
+timeout_ms = 50
+)"));
+  REQUIRE(errors(result).empty());
+  const auto& stages = result.config->stages;
+  CHECK(result.config->settings.isolation == Isolation::process);
+  CHECK(result.config->settings.timeout_ms == 500);
+  CHECK(stages[1].isolation == Isolation::thread);
+  CHECK(stages[1].timeout_ms == 500);
+  CHECK(stages[2].isolation == Isolation::process);
+  CHECK(stages[2].timeout_ms == 50);
+  // Readers and writers always stay in the host.
+  CHECK(stages.front().isolation == Isolation::thread);
+  CHECK(stages.back().isolation == Isolation::thread);
+  // Neither key is an option the plugin gets.
+  CHECK(config_test::option_names(stages[2].options.get()) ==
+        std::vector<std::string_view>{"gazetteer", "min_length", "threshold", "labels"});
+}
+
+TEST_CASE("isolation defaults to threads with a 30 s timeout and --set can change it per stage",
+          "[config][isolation]") {
+  using nahr::host::Isolation;
+  Loader loader;
+  Overrides overrides;
+  overrides.sets = {"tag-entities.isolation=process", "tag-entities.timeout_ms=2000"};
+  const LoadResult result = loader.load(around(R"(
+[[stage]]
+plugin = "normalise-arabic"
+
+[[stage]]
+plugin = "tag-entities"
+gazetteer = "أماكن.txt"
+)"), overrides);
+  REQUIRE(errors(result).empty());
+  const auto& stages = result.config->stages;
+  CHECK(result.config->settings.isolation == Isolation::thread);
+  CHECK(stages[1].isolation == Isolation::thread);
+  CHECK(stages[1].timeout_ms == 30000);
+  CHECK(stages[2].isolation == Isolation::process);
+  CHECK(stages[2].timeout_ms == 2000);
+}
+
+TEST_CASE("a wrong isolation or timeout_ms is reported with the nearest value", "[config][isolation]") {
+  CHECK(errors_of(R"([pipeline]
+isolation = "proces"
+timeout_ms = 0
+
+[[stage]]
+plugin = "read-text"
+inputs = "wire/*.txt"
+isolation = "process"
+
+[[stage]]
+plugin = "normalise-arabic"
+isolation = true
+timeout_ms = "5s"
+
+[[stage]]
+plugin = "tag-entities"
+gazetteer = "أماكن.txt"
+isolaton = "process"
+timeout_ms = 86400001
+
+[[stage]]
+plugin = "write-jsonl"
+output = "-"
+timeout_ms = 10
+)") == std::vector<std::string>{
+             "pipeline.toml:2:13: error: pipeline.isolation must be one of thread, process; got "
+             "'proces' (did you mean 'process'?)",
+             "pipeline.toml:3:14: error: pipeline.timeout_ms must be between 1 and 86400000 (a "
+             "day), got 0",
+             "pipeline.toml:8:13: error: 'isolation' is only for normalisers and extractors; "
+             "stage 'read-text' is a reader",
+             "pipeline.toml:12:13: error: 'isolation' of stage 'normalise-arabic' must be a "
+             "string, got boolean",
+             "pipeline.toml:13:14: error: 'timeout_ms' of stage 'normalise-arabic' must be an "
+             "integer, got string",
+             "pipeline.toml:18:1: error: unknown option 'isolaton' for stage 'tag-entities' (did "
+             "you mean 'isolation'?)",
+             "pipeline.toml:19:14: error: 'timeout_ms' of stage 'tag-entities' must be between 1 "
+             "and 86400000 (a day), got 86400001",
+             "pipeline.toml:24:14: error: 'timeout_ms' is only for normalisers and extractors; "
+             "stage 'write-jsonl' is a writer",
+         });
 }

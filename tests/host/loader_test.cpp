@@ -29,16 +29,18 @@ TEST_CASE("loader loads a good plugin and reads its descriptor", "[loader]") {
   const nahr_stage_descriptor* stage = plugin->stage("test-faulty");
   REQUIRE(stage != nullptr);
   CHECK(stage->kind == NAHR_STAGE_EXTRACTOR);
-  REQUIRE(stage->option_count == 1);
+  REQUIRE(stage->option_count == 2);
   CHECK(std::string(stage->options[0].name) == "marker_prefix");
   CHECK(std::string(stage->options[0].default_value) == "\"\"");
+  CHECK(std::string(stage->options[1].name) == "delay_us");
+  CHECK(stage->options[1].type == NAHR_OPTION_INT);
 }
 
 TEST_CASE("loader refuses a plugin built for another ABI version in one line", "[loader]") {
   const fs::path file = kTestPlugins / "test-wrong-abi.so";
   const std::string why = refusal(file);
   CHECK(why.find(file.string()) == 0);
-  CHECK(why.find("plugin ABI version 999, host ABI version 1") != std::string::npos);
+  CHECK(why.find("plugin ABI version 999, host ABI version 2") != std::string::npos);
   CHECK(why.find('\n') == std::string::npos);
 }
 
@@ -82,7 +84,7 @@ TEST_CASE("registry lists refused files with their reason", "[loader]") {
   REQUIRE(refused.size() == 2);
   CHECK(refused[0].find("test-no-entry.so: refused: no entry symbol") != std::string::npos);
   CHECK(refused[1].find("test-wrong-abi.so: refused: plugin ABI version 999") != std::string::npos);
-  CHECK(registry.loaded().size() == 2);
+  CHECK(registry.loaded().size() == 4);  // passthrough, faulty, crash, hang
 }
 
 TEST_CASE("registry refuses a plugin file writable by every user", "[loader]") {

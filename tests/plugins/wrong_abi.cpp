@@ -3,9 +3,9 @@
 #include <nahr/abi.h>
 
 namespace {
-const nahr_plugin_descriptor kDescriptor = {NAHR_ABI_VERSION + 998, sizeof(nahr_plugin_descriptor),
+const nahr_plugin_descriptor kDescriptor = {999, sizeof(nahr_plugin_descriptor),
                                             "test-wrong-abi", "9.9.9", "from the future",
-                                            nullptr, 0};
+                                            nullptr, 0, nullptr, 0};
 }  // namespace
 
 extern "C" NAHR_EXPORT const nahr_plugin_descriptor* nahr_plugin_entry(const nahr_host_api*) {

@@ -69,3 +69,34 @@ TEST_CASE("failures are fatal errors naming the stage and the path and the reaso
       file.close(), nahr::FatalError,
       Catch::Message("write-test: cannot write /dev/full: No space left on device"));
 }
+
+TEST_CASE("a symlink at the output path is refused and its target left alone") {
+  const auto dir = std::filesystem::temp_directory_path() / "nahr-sdk-output-file-link";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto victim = dir / "victim.txt";
+  { std::ofstream(victim) << "لا تمسّ هذا الملف\n"; }
+  const auto link = dir / "out.jsonl.partial";
+  std::filesystem::create_symlink(victim, link);
+  nahr::io::OutputFile file("write-test");
+  try {
+    file.open(link.string());
+    FAIL("a symlink was opened for writing");
+  } catch (const nahr::FatalError& e) {
+    CHECK(std::string(e.what()).find("write-test: cannot open " + link.string()) == 0);
+  }
+  CHECK(read_file(victim) == "لا تمسّ هذا الملف\n");
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a full disk fails the write loudly with the path and the reason") {
+  nahr::io::OutputFile file("write-test");
+  file.open("/dev/full");
+  file.buffer() += "خبر لن يجد مكانا\n";
+  try {
+    file.close();
+    FAIL("writing to /dev/full succeeded");
+  } catch (const nahr::FatalError& e) {
+    CHECK(std::string(e.what()) == "write-test: cannot write /dev/full: No space left on device");
+  }
+}

@@ -33,7 +33,19 @@ int check_command(const Args& args) {
     if (!chain.empty()) chain += " → ";
     chain += s.id;
   }
-  std::cout << fmt::format("{}: OK, {} stages: {}\n", file, config->stages.size(), chain);
+  std::string tests;
+  if (!config->tests.empty()) {
+    tests = fmt::format("; {} test{} (nahr test)", config->tests.size(),
+                        config->tests.size() == 1 ? "" : "s");
+  }
+  std::cout << fmt::format("{}: OK, {} stages: {}{}\n", file, config->stages.size(), chain, tests);
+  std::string isolated;
+  for (const StageConfig& s : config->stages) {
+    if (s.isolation != Isolation::process) continue;
+    if (!isolated.empty()) isolated += ", ";
+    isolated += fmt::format("{} (timeout_ms = {})", s.id, s.timeout_ms);
+  }
+  if (!isolated.empty()) std::cout << fmt::format("in worker processes: {}\n", isolated);
   return kExitSuccess;
 }
 

@@ -1,10 +1,12 @@
 #include "cli/cli_support.hpp"
 
 #include "cli/exit_codes.hpp"
+#include "log/logging.hpp"
 
 #include <fmt/core.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <iostream>
 
 namespace nahr::host {
@@ -23,7 +25,8 @@ std::optional<int> parse_command_line(const std::vector<std::string>& args, cons
     }
     po::notify(vm);
   } catch (const po::error& e) {
-    std::cerr << "nahr: " << e.what() << "\n" << usage << "\n(try --help)\n";
+    log::print_line(spdlog::level::err, fmt::format("nahr: {}\n{}\n(try --help)", e.what(), usage),
+                    e.what());
     return kExitUsage;
   }
   return std::nullopt;
@@ -55,9 +58,18 @@ std::optional<PipelineConfig> load_or_report(const std::string& file, const Over
                                              PluginRegistry& registry) {
   LoadResult loaded = load_pipeline(file, overrides, registry);
   if (loaded.diagnostics.empty() && loaded.config) return std::move(loaded.config);
-  for (const Diagnostic& d : loaded.diagnostics) std::cerr << d.format() << '\n';
-  std::cerr << fmt::format("nahr: {} error{} in {}; nothing was run\n", loaded.diagnostics.size(),
-                           loaded.diagnostics.size() == 1 ? "" : "s", file);
+  for (const Diagnostic& d : loaded.diagnostics) {
+    const std::string column = fmt::format("\"column\":{}", d.where.column);
+    log::print_line(
+        spdlog::level::err, d.format(), d.message,
+        {.file = d.where.file,
+         .line = static_cast<std::uint64_t>(std::max(d.where.line, 0)),
+         .extra_json = d.where.line != 0 ? std::string_view(column) : std::string_view()});
+  }
+  const std::string total =
+      fmt::format("{} error{} in {}; nothing was run", loaded.diagnostics.size(),
+                  loaded.diagnostics.size() == 1 ? "" : "s", file);
+  log::print_line(spdlog::level::err, "nahr: " + total, total, {.file = file});
   return std::nullopt;
 }
 

@@ -13,5 +13,11 @@ int run_command(const Args& args);
 int check_command(const Args& args);
 int plugins_command(const Args& args);
 int describe_command(const Args& args);
+int test_command(const Args& args);
+int plugin_command(const Args& args);
+int merge_command(const Args& args);
+int submit_command(const Args& args);
+int new_plugin_command(const Args& args);
+int replay_command(const Args& args);
 
 }  // namespace nahr::host

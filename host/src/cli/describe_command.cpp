@@ -11,8 +11,9 @@ namespace nahr::host {
 namespace {
 
 void describe_stage(const nahr_stage_descriptor& s) {
-  std::cout << fmt::format("\nstage {} ({}{})\n  {}\n", s.name, kind_name(s.kind),
+  std::cout << fmt::format("\nstage {} ({}{}{})\n  {}\n", s.name, kind_name(s.kind),
                            (s.flags & NAHR_STAGE_THREAD_SAFE) ? ", thread-safe" : "",
+                           (s.flags & NAHR_STAGE_SPLITTABLE) ? ", splittable" : "",
                            s.summary ? s.summary : "");
   if (s.kind == NAHR_STAGE_READER) {
     std::cout << "  inputs = [...]  (host) files, directories, globs or \"-\"; .gz/.zst read "

@@ -117,4 +117,21 @@ std::optional<ValueProblem> add_option_value(const nahr_option_spec& spec, const
   return wrong_type(spec, value, subject);
 }
 
+std::optional<ValueProblem> add_option_literal(const nahr_option_spec& spec,
+                                               std::string_view literal, std::string_view subject,
+                                               OptionValues& out) {
+  const ValueProblem not_a_value{nullptr, "it is not a TOML value"};
+  toml::table parsed;
+  try {
+    parsed = toml::parse(fmt::format("v = {}", literal), std::string_view("literal"));
+  } catch (const toml::parse_error&) {
+    return not_a_value;
+  }
+  // "1\nother = 2" parses, but is not one value.
+  if (parsed.size() != 1 || !parsed.contains("v")) return not_a_value;
+  std::optional<ValueProblem> problem = add_option_value(spec, *parsed.get("v"), subject, out);
+  if (problem) problem->at = nullptr;  // the node dies with `parsed`
+  return problem;
+}
+
 }  // namespace nahr::host

@@ -39,4 +39,10 @@ struct ValueProblem {
 std::optional<ValueProblem> add_option_value(const nahr_option_spec& spec, const toml::node& value,
                                              std::string_view subject, OptionValues& out);
 
+// The same for a value written as a TOML literal ("true", "\"NFC\"", a
+// schema default or a self-test's option). The problem points at no node.
+std::optional<ValueProblem> add_option_literal(const nahr_option_spec& spec,
+                                               std::string_view literal, std::string_view subject,
+                                               OptionValues& out);
+
 }  // namespace nahr::host

@@ -12,6 +12,8 @@
 //   batch_size = 64
 //   max_errors = 0                    # 0 = no limit
 //   max_error_rate = 1.0              # fraction of documents read
+//   isolation = "thread"              # thread | process: middle stages in worker processes
+//   timeout_ms = 30000                # per document and isolated stage
 //
 //   [[stage]]                         # first: a reader
 //   plugin = "read-text"
@@ -22,12 +24,15 @@
 //   plugin = "normalise-arabic"
 //   id = "norm"                       # default: the plugin name ("name#2" if repeated)
 //   stage = "..."                     # which stage of a plugin that has several
+//   isolation = "process"             # middle stages: overrides [pipeline] isolation
+//   timeout_ms = 5000                 # middle stages: overrides [pipeline] timeout_ms
 //
 //   [[stage]]                         # last: a writer
 //   plugin = "write-jsonl"
 //   output = "../out/afp.jsonl"       # "-" = stdout
 //
-//   [[test]]                          # reserved for pipeline tests; ignored here
+//   [[test]]                          # pipeline tests for `nahr test`:
+//   text = "..."                      # see config/test_tables.hpp
 //
 // Paths in the file are relative to its folder; paths from the command line
 // (--set, --input, --output) are relative to the working directory.
@@ -40,6 +45,7 @@
 #include "config/stage_ids.hpp"
 #include "config/stage_table.hpp"
 #include "config/suggest.hpp"
+#include "config/test_tables.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -85,8 +91,9 @@ void check_unique_ids(const toml::array& stages, const std::vector<std::string>&
   }
 }
 
-std::vector<StageConfig> read_stages(const toml::node* node, const Overrides& overrides,
-                                     PluginRegistry& registry, LoadContext& context) {
+std::vector<StageConfig> read_stages(const toml::node* node, const PipelineSettings& settings,
+                                     const Overrides& overrides, PluginRegistry& registry,
+                                     LoadContext& context) {
   constexpr std::string_view kNeed = "a pipeline needs [[stage]] tables, from a reader to a writer";
   std::vector<StageConfig> out;
   if (node == nullptr) {
@@ -107,8 +114,8 @@ std::vector<StageConfig> read_stages(const toml::node* node, const Overrides& ov
   for (std::size_t i = 0; i < stages->size(); ++i) {
     const toml::node& stage = *stages->get(i);
     if (const toml::table* table = stage.as_table()) {
-      out.push_back(read_stage_table(*table, ids[i], StagePosition{i, stages->size()}, overrides,
-                                     registry, context));
+      out.push_back(read_stage_table(*table, ids[i], StagePosition{i, stages->size()}, settings,
+                                     overrides, registry, context));
     } else {
       context.error(stage,
                     fmt::format("stage {} must be a table, got {}", i + 1, toml_type_name(stage)));
@@ -145,7 +152,9 @@ LoadResult load_pipeline_text(std::string_view toml, const std::string& name,
   if (overrides.threads) config.settings.threads = *overrides.threads;
   // Before any plugin is looked up, so the config's own plugins win.
   registry.prepend_search_dirs(config.settings.plugin_dirs);
-  config.stages = read_stages(document.get("stage"), overrides, registry, context);
+  config.stages =
+      read_stages(document.get("stage"), config.settings, overrides, registry, context);
+  config.tests = read_tests(document.get("test"), context);
 
   if (context.failed()) return LoadResult{std::nullopt, context.take_sorted()};
   return LoadResult{std::move(config), {}};

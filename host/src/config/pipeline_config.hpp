@@ -5,6 +5,7 @@
 #include "config/diagnostic.hpp"
 #include "config/option_values.hpp"
 #include "loader/plugin_registry.hpp"
+#include "testing/expectations.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -15,6 +16,15 @@
 namespace nahr::host {
 
 enum class OnError { quarantine, skip, fail };
+
+// Where normalisers and extractors run: in the worker threads of the host
+// ("thread"), or in worker processes that a crash or hang cannot take down
+// ("process", see isolation/isolated_group.hpp).
+enum class Isolation { thread, process };
+
+// How long an isolated stage may work on one document before its worker
+// process is killed and the document quarantined.
+inline constexpr std::uint64_t kDefaultTimeoutMs = 30000;
 
 struct PipelineSettings {
   unsigned threads = 0;  // 0 = all cores
@@ -27,6 +37,8 @@ struct PipelineSettings {
   std::uint32_t batch_size = 64;     // documents per batch handed to a worker
   std::uint64_t max_errors = 0;      // 0 = no limit
   double max_error_rate = 1.0;       // fraction of documents read; 1 = no limit
+  Isolation isolation = Isolation::thread;    // default of every middle stage
+  std::uint64_t timeout_ms = kDefaultTimeoutMs;  // default of every middle stage
 };
 
 struct StageConfig {
@@ -37,12 +49,26 @@ struct StageConfig {
   OptionValues options;
   std::vector<std::string> inputs;  // readers: paths, directories, globs, "-"
   std::string output;               // writers: path or "-"
+  // Middle stages: the stage's own setting, else the pipeline's.
+  Isolation isolation = Isolation::thread;
+  std::uint64_t timeout_ms = kDefaultTimeoutMs;  // enforced only with Isolation::process
+};
+
+// A [[test]] table: a document for the middle stages and what must come out.
+struct PipelineTest {
+  std::string name;  // `name`, else "test N"
+  Location where;    // the [[test]] header
+  std::string id;    // the document id; empty = the name
+  std::string text;
+  StringPairs metadata;
+  Expectations expect;
 };
 
 struct PipelineConfig {
   std::filesystem::path file;
   PipelineSettings settings;
   std::vector<StageConfig> stages;  // reader first, writer last
+  std::vector<PipelineTest> tests;  // for `nahr test`
 };
 
 // Command-line changes applied before validation, so they are checked too.

@@ -13,10 +13,13 @@ namespace nahr::host {
 namespace {
 
 const std::vector<std::string> kSettingNames = {
-    "batch_size", "max_document_bytes", "max_error_rate", "max_errors",
-    "on_error",   "plugin_dirs",        "quarantine",     "threads"};
+    "batch_size", "isolation",   "max_document_bytes", "max_error_rate", "max_errors",
+    "on_error",   "plugin_dirs", "quarantine",         "threads",        "timeout_ms"};
 
 const std::vector<std::string> kOnErrorNames = {"quarantine", "skip", "fail"};
+const std::vector<std::string> kIsolationNames = {"thread", "process"};
+// A day: longer than any document should take, short enough to catch a typo.
+constexpr std::int64_t kMaxTimeoutMs = 24 * 60 * 60 * 1000;
 
 class SettingsReader {
  public:
@@ -136,6 +139,10 @@ PipelineSettings read_settings(const toml::node* node, LoadContext& context) {
       assign(settings.max_errors, read.integer(0, kNoLimit));
     } else if (key == "max_error_rate") {
       assign(settings.max_error_rate, read.fraction());
+    } else if (key == "isolation") {
+      assign(settings.isolation, read_isolation(value, "pipeline.isolation", context));
+    } else if (key == "timeout_ms") {
+      assign(settings.timeout_ms, read_timeout_ms(value, "pipeline.timeout_ms", context));
     } else {
       context.error(context.locate(key, value),
                     fmt::format("unknown key '{}' in [pipeline]{}", key.str(),
@@ -143,6 +150,38 @@ PipelineSettings read_settings(const toml::node* node, LoadContext& context) {
     }
   }
   return settings;
+}
+
+std::optional<Isolation> read_isolation(const toml::node& value, std::string_view subject,
+                                        LoadContext& context) {
+  const auto* s = value.as_string();
+  if (s == nullptr) {
+    context.error(value,
+                  fmt::format("{} must be a string, got {}", subject, toml_type_name(value)));
+    return std::nullopt;
+  }
+  if (s->get() == "thread") return Isolation::thread;
+  if (s->get() == "process") return Isolation::process;
+  context.error(value, fmt::format("{} must be one of {}; got '{}'{}", subject,
+                                   fmt::join(kIsolationNames, ", "), s->get(),
+                                   did_you_mean(s->get(), kIsolationNames)));
+  return std::nullopt;
+}
+
+std::optional<std::uint64_t> read_timeout_ms(const toml::node& value, std::string_view subject,
+                                             LoadContext& context) {
+  const auto* n = value.as_integer();
+  if (n == nullptr) {
+    context.error(value,
+                  fmt::format("{} must be an integer, got {}", subject, toml_type_name(value)));
+    return std::nullopt;
+  }
+  if (n->get() < 1 || n->get() > kMaxTimeoutMs) {
+    context.error(value, fmt::format("{} must be between 1 and {} (a day), got {}", subject,
+                                     kMaxTimeoutMs, n->get()));
+    return std::nullopt;
+  }
+  return static_cast<std::uint64_t>(n->get());
 }
 
 }  // namespace nahr::host

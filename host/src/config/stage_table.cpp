@@ -1,6 +1,7 @@
 #include "config/stage_table.hpp"
 
 #include "config/option_check.hpp"
+#include "config/pipeline_settings.hpp"
 #include "config/suggest.hpp"
 
 #include <fmt/format.h>
@@ -18,7 +19,8 @@ namespace nahr::host {
 namespace {
 
 // Keys the host reads itself; every other key of a [[stage]] is an option.
-constexpr std::array<std::string_view, 5> kHostKeys = {"plugin", "id", "stage", "inputs", "output"};
+constexpr std::array<std::string_view, 7> kHostKeys = {"plugin", "id",        "stage",     "inputs",
+                                                       "output", "isolation", "timeout_ms"};
 
 bool is_host_key(std::string_view key) {
   return std::find(kHostKeys.begin(), kHostKeys.end(), key) != kHostKeys.end();
@@ -31,16 +33,6 @@ std::vector<std::string> stage_names(const PluginLibrary& plugin) {
   return names;
 }
 
-// The value of option `spec` when the config does not set it, parsed from
-// the schema's TOML literal.
-std::optional<toml::table> parse_default(const nahr_option_spec& spec) {
-  try {
-    return toml::parse(fmt::format("v = {}", spec.default_value), std::string_view("default"));
-  } catch (const toml::parse_error&) {
-    return std::nullopt;
-  }
-}
-
 class StageTableReader {
  public:
   StageTableReader(const toml::table& table, std::string id, StagePosition position,
@@ -50,7 +42,8 @@ class StageTableReader {
     config_.where = context.locate(table);
   }
 
-  StageConfig read(const Overrides& overrides, PluginRegistry& registry) {
+  StageConfig read(const PipelineSettings& settings, const Overrides& overrides,
+                   PluginRegistry& registry) {
     const std::optional<std::string> plugin = string_key("plugin");
     if (table_.get("plugin") == nullptr) {
       context_.error(config_.where, fmt::format("stage {} has no 'plugin' key naming its plugin",
@@ -79,6 +72,7 @@ class StageTableReader {
     }
     read_inputs(overrides, stage);
     read_output(overrides, stage);
+    read_isolation_keys(settings, stage);
     return std::move(config_);
   }
 
@@ -167,6 +161,7 @@ class StageTableReader {
     candidates.insert(candidates.end(), {"id", "plugin", "stage"});
     if (stage.kind == NAHR_STAGE_READER) candidates.emplace_back("inputs");
     if (stage.kind == NAHR_STAGE_WRITER) candidates.emplace_back("output");
+    if (is_middle(stage.kind)) candidates.insert(candidates.end(), {"isolation", "timeout_ms"});
     std::string hint = did_you_mean(key.str(), candidates);
     if (hint.empty()) {
       hint = names.empty() ? fmt::format("; stage '{}' takes no options", stage.name)
@@ -179,14 +174,7 @@ class StageTableReader {
   // A default that does not parse or fit its own type is the plugin's bug,
   // but it still must not reach the stage.
   void add_default(const nahr_option_spec& spec, const std::string& subject) {
-    const std::optional<toml::table> parsed = parse_default(spec);
-    std::optional<ValueProblem> problem;
-    if (parsed && parsed->size() == 1 && parsed->contains("v")) {
-      problem = add_option_value(spec, *parsed->get("v"), subject, config_.options);
-    } else {
-      problem = ValueProblem{nullptr, "it is not a TOML value"};
-    }
-    if (problem) {
+    if (auto problem = add_option_literal(spec, spec.default_value, subject, config_.options)) {
       context_.error(config_.where,
                      fmt::format("plugin '{}' declares a bad default `{}` for {}: {}",
                                  config_.plugin, spec.default_value, subject, problem->message));
@@ -293,6 +281,37 @@ class StageTableReader {
     }
   }
 
+  static bool is_middle(nahr_stage_kind kind) {
+    return kind == NAHR_STAGE_NORMALISER || kind == NAHR_STAGE_EXTRACTOR;
+  }
+
+  // Only normalisers and extractors run isolated: a reader or writer owns
+  // the run's inputs or output and stays in the host.
+  void read_isolation_keys(const PipelineSettings& settings, const nahr_stage_descriptor* stage) {
+    if (stage != nullptr && is_middle(stage->kind)) {
+      config_.isolation = settings.isolation;
+      config_.timeout_ms = settings.timeout_ms;
+    }
+    for (const std::string_view key : {"isolation", "timeout_ms"}) {
+      const toml::node* value = table_.get(key);
+      if (value == nullptr) continue;
+      if (stage != nullptr && !is_middle(stage->kind)) {
+        context_.error(*value, fmt::format("'{}' is only for normalisers and extractors; stage "
+                                           "{} is {}",
+                                           key, label_, with_article(kind_name(stage->kind))));
+        continue;
+      }
+      const std::string subject = fmt::format("'{}' of stage {}", key, label_);
+      if (key == "isolation") {
+        if (auto isolation = read_isolation(*value, subject, context_)) {
+          config_.isolation = *isolation;
+        }
+      } else if (auto timeout = read_timeout_ms(*value, subject, context_)) {
+        config_.timeout_ms = *timeout;
+      }
+    }
+  }
+
   const toml::table& table_;
   StagePosition position_;
   LoadContext& context_;
@@ -303,9 +322,10 @@ class StageTableReader {
 }  // namespace
 
 StageConfig read_stage_table(const toml::table& table, std::string id, StagePosition position,
-                             const Overrides& overrides, PluginRegistry& registry,
-                             LoadContext& context) {
-  return StageTableReader(table, std::move(id), position, context).read(overrides, registry);
+                             const PipelineSettings& settings, const Overrides& overrides,
+                             PluginRegistry& registry, LoadContext& context) {
+  return StageTableReader(table, std::move(id), position, context)
+      .read(settings, overrides, registry);
 }
 
 }  // namespace nahr::host

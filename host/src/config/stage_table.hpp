@@ -19,9 +19,10 @@ struct StagePosition {
 
 // Reports every problem of the table to `context`. The result is complete
 // only when nothing was reported; `stage` stays empty when the plugin or
-// stage could not be found.
+// stage could not be found. `settings` gives the defaults of the keys a
+// stage may override (isolation, timeout_ms).
 StageConfig read_stage_table(const toml::table& table, std::string id, StagePosition position,
-                             const Overrides& overrides, PluginRegistry& registry,
-                             LoadContext& context);
+                             const PipelineSettings& settings, const Overrides& overrides,
+                             PluginRegistry& registry, LoadContext& context);
 
 }  // namespace nahr::host

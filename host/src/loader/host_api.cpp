@@ -1,6 +1,7 @@
 // The host's nahr_host_api: the SDK's document model, with plugin log
-// messages routed to spdlog.
+// messages routed to spdlog and the current run's provenance for writers.
 #include "loader/plugin_library.hpp"
+#include "provenance/provenance.hpp"
 
 #include <nahr/model/host_api.hpp>
 #include <spdlog/spdlog.h>
@@ -19,10 +20,15 @@ void log_from_plugin(nahr_log_level level, nahr_str message) {
   }
 }
 
+nahr_str run_info() {
+  const std::string_view info = current_run_info();
+  return nahr_str{info.data(), info.size()};
+}
+
 }  // namespace
 
 const nahr_host_api& host_api() {
-  static const nahr_host_api api = model::make_host_api(&log_from_plugin);
+  static const nahr_host_api api = model::make_host_api(&log_from_plugin, &run_info);
   return api;
 }
 

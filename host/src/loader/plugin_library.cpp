@@ -1,10 +1,13 @@
 #include "loader/plugin_library.hpp"
 
+#include "loader/plugin_file.hpp"
+
 #include <boost/dll/shared_library.hpp>
 #include <dlfcn.h>
 #include <fmt/core.h>
 #include <fmt/std.h>
 
+#include <cstddef>
 #include <cstring>
 
 namespace nahr::host {
@@ -19,13 +22,16 @@ namespace {
 // descriptor"; ask the dynamic loader once more for the real reason (such as
 // the name of a missing dependency).
 std::string dlopen_reason(const std::filesystem::path& file) {
-  void* probe = ::dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
+  // A bare name would send dlopen() to the library search path, not to the
+  // file Boost.DLL tried.
+  const std::string path = file.has_parent_path() ? file.string() : "./" + file.string();
+  void* probe = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
   if (probe != nullptr) {
     ::dlclose(probe);
     return "cannot be loaded";
   }
   const char* reason = ::dlerror();
-  return reason != nullptr ? reason : "cannot be loaded";
+  return reason != nullptr ? explain_load_error(file, reason) : "cannot be loaded";
 }
 
 std::string refuse(const std::filesystem::path& file, std::string_view reason) {
@@ -42,6 +48,7 @@ PluginLibrary::~PluginLibrary() = default;
 
 std::variant<std::unique_ptr<PluginLibrary>, std::string> PluginLibrary::load(
     const std::filesystem::path& file) {
+  if (std::optional<std::string> problem = plugin_file_problem(file)) return refuse(file, *problem);
   auto handle = std::make_unique<Handle>();
   boost::dll::fs::error_code ec;
   handle->library.load(boost::dll::fs::path(file.string()),
@@ -64,7 +71,9 @@ std::variant<std::unique_ptr<PluginLibrary>, std::string> PluginLibrary::load(
                                     "plugin against this host's SDK",
                                     descriptor->abi_version, NAHR_ABI_VERSION));
   }
-  if (descriptor->struct_size < sizeof(nahr_plugin_descriptor)) {
+  // Members added at the end of the struct since are read only when
+  // struct_size covers them (see self_tests()).
+  if (descriptor->struct_size < offsetof(nahr_plugin_descriptor, self_tests)) {
     return refuse(file, "descriptor is smaller than this ABI version's");
   }
   if (descriptor->name == nullptr || descriptor->version == nullptr ||
@@ -77,7 +86,8 @@ std::variant<std::unique_ptr<PluginLibrary>, std::string> PluginLibrary::load(
     const bool complete =
         s.name != nullptr && v.create != nullptr && v.destroy != nullptr &&
         (s.kind == NAHR_STAGE_READER    ? v.open_input && v.next_document
-         : s.kind == NAHR_STAGE_WRITER  ? v.open_output && v.write_document && v.close_output
+         : s.kind == NAHR_STAGE_WRITER  ? v.encode_document ||
+                                              (v.open_output && v.write_document && v.close_output)
          : s.kind == NAHR_STAGE_NORMALISER || s.kind == NAHR_STAGE_EXTRACTOR ? v.process != nullptr
                                                                              : false);
     if (!complete) {
@@ -91,6 +101,13 @@ std::variant<std::unique_ptr<PluginLibrary>, std::string> PluginLibrary::load(
 std::unique_ptr<PluginLibrary> PluginLibrary::from_descriptor(
     const nahr_plugin_descriptor* descriptor, std::filesystem::path file) {
   return std::unique_ptr<PluginLibrary>(new PluginLibrary(nullptr, descriptor, std::move(file)));
+}
+
+std::span<const nahr_self_test> PluginLibrary::self_tests() const {
+  const std::size_t needed =
+      offsetof(nahr_plugin_descriptor, self_test_count) + sizeof descriptor_->self_test_count;
+  if (descriptor_->struct_size < needed || descriptor_->self_tests == nullptr) return {};
+  return {descriptor_->self_tests, descriptor_->self_test_count};
 }
 
 const nahr_stage_descriptor* PluginLibrary::stage(std::string_view name) const {

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <variant>
 
@@ -30,6 +31,8 @@ class PluginLibrary {
   const std::filesystem::path& file() const { return file_; }
   std::string_view name() const { return descriptor_->name; }
   std::string_view version() const { return descriptor_->version; }
+  // The plugin's self-tests; empty when its descriptor predates them.
+  std::span<const nahr_self_test> self_tests() const;
   // The stage called `name`, or nullptr.
   const nahr_stage_descriptor* stage(std::string_view name) const;
 

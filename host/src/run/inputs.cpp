@@ -73,14 +73,23 @@ Compression detect(const unsigned char* b, std::size_t n) {
 // bytes say so.
 class FileInput final : public model::InputStream {
  public:
-  FileInput(std::string name, int fd, bool owned)
-      : name_(std::move(name)), raw_(fd, owned), in_(kBlock) {}
+  FileInput(std::string name, int fd, bool owned, std::uint64_t part_begin = 0,
+            std::uint64_t part_end = UINT64_MAX)
+      : name_(std::move(name)),
+        raw_(fd, owned),
+        in_(kBlock),
+        part_begin_(part_begin),
+        part_end_(part_end) {}
   ~FileInput() override {
     if (zstd_) ZSTD_freeDStream(zstd_);
     if (gzip_started_) inflateEnd(&gzip_);
   }
 
   std::string_view name() const override { return name_; }
+  void part(std::uint64_t& begin, std::uint64_t& end) const override {
+    begin = part_begin_;
+    end = part_end_;
+  }
 
   bool read(char* buffer, std::size_t capacity, std::size_t& got, std::string& reason) override {
     got = 0;
@@ -203,6 +212,7 @@ class FileInput final : public model::InputStream {
   bool gzip_started_ = false, member_open_ = false;
   ZSTD_DStream* zstd_ = nullptr;
   bool frame_open_ = false;
+  std::uint64_t part_begin_, part_end_;
 };
 
 }  // namespace
@@ -246,7 +256,18 @@ std::unique_ptr<model::InputStream> open_input(const InputFile& file, std::strin
     error = fmt::format("{}: cannot open: {}", file.name, std::strerror(errno));
     return nullptr;
   }
-  return std::make_unique<FileInput>(file.name, fd, true);
+  return std::make_unique<FileInput>(file.name, fd, true, file.part_begin, file.part_end);
+}
+
+bool is_plain_file(const InputFile& file) {
+  std::error_code ec;
+  if (file.path == "-" || !fs::is_regular_file(file.path, ec)) return false;
+  const int fd = ::open(file.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  unsigned char magic[4] = {};
+  const ssize_t n = ::read(fd, magic, sizeof magic);
+  ::close(fd);
+  return n >= 0 && detect(magic, static_cast<std::size_t>(n)) == Compression::none;
 }
 
 }  // namespace nahr::host

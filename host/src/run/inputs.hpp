@@ -16,6 +16,10 @@ struct InputFile {
   std::string name;     // as shown in messages and document sources
   std::string path;     // "-" for stdin
   std::uint64_t size = 0;  // bytes on disk; 0 when unknown (stdin)
+  // In a sharded run, the bytes whose records a splittable reader returns
+  // (shard/split_plan.hpp); otherwise the whole file.
+  std::uint64_t part_begin = 0;
+  std::uint64_t part_end = UINT64_MAX;
 };
 
 struct ExpandedInputs {
@@ -31,5 +35,9 @@ ExpandedInputs expand_inputs(const std::vector<std::string>& patterns);
 // a .gz without its extension still reads; a damaged stream fails a read
 // with a reason such as "truncated zstd stream".
 std::unique_ptr<model::InputStream> open_input(const InputFile& file, std::string& error);
+
+// True for a file whose byte offsets are those a reader sees: a regular
+// file, not compressed. Only such files can be cut into parts.
+bool is_plain_file(const InputFile& file);
 
 }  // namespace nahr::host

@@ -272,27 +272,33 @@ TEST_CASE("the shared newswire sample reads without a failure") {
   CHECK(r.documents.back().source_line == 1205);
 }
 
-TEST_CASE("a line over max_record_bytes is refused unread and the lines after it are read") {
-  const std::string big = R"({"id":"big","text":")" + std::string(300, 'x') + R"("})";
-  const std::string input = R"({"id":"a","text":"قبل"})" "\n" + big + "\r\n" +
+TEST_CASE("a line over max_record_bytes is refused and the lines after it are read") {
+  const auto record = [](std::size_t text_size) {
+    return R"({"id":"big","text":")" + std::string(text_size, 'x') + R"("})";
+  };
+  const std::string small = record(300);       // kept whole in the quarantine
+  const std::string large = record(70 << 10);  // skipped past its first 64 KiB
+  const std::string input = R"({"id":"a","text":"قبل"})" "\n" + small + "\r\n" + large + "\n" +
                             R"({"id":"c","text":"بعد"})" "\n";
   for (const std::size_t block : {std::size_t{7}, std::size_t{1} << 16}) {
     INFO("blocks of " << block);
     const std::vector<Outcome> out = read_all(input, "wire/big.jsonl", {}, block, 100);
-    REQUIRE(out.size() == 3);
+    REQUIRE(out.size() == 4);
     CHECK(out[0].doc.id == "a");
-    CHECK(out[1].error ==
-          "wire/big.jsonl:2: line of 322 bytes exceeds max_document_bytes (100): skipped unread, "
-          "its first 100 bytes kept");
+    CHECK(out[1].error == "wire/big.jsonl:2: line of 322 bytes exceeds max_document_bytes (100)");
     CHECK(out[1].doc.id == "big-2");
-    CHECK(out[1].doc.text() == big.substr(0, 100));
-    CHECK(out[1].doc.source_line == 2);
-    CHECK(out[2].error.empty());
-    CHECK(out[2].doc.text() == "بعد");
+    CHECK(out[1].doc.text() == small);
+    CHECK(out[2].error == "wire/big.jsonl:3: line of " + std::to_string(large.size()) +
+                              " bytes exceeds max_document_bytes (100); not read whole, its "
+                              "first 65536 bytes kept");
+    CHECK(out[2].doc.text() == large.substr(0, 65536));
     CHECK(out[2].doc.source_line == 3);
+    CHECK(out[3].error.empty());
+    CHECK(out[3].doc.text() == "بعد");
+    CHECK(out[3].doc.source_line == 4);
   }
   // At the limit is not over it.
-  CHECK(read_all(input, "wire/big.jsonl", {}, 7, big.size())[1].error.empty());
+  CHECK(read_all(input, "wire/big.jsonl", {}, 7, large.size())[2].error.empty());
 }
 
 // Makes a 64 MiB JSON Lines record as it is read, between two short ones,
@@ -348,8 +354,8 @@ TEST_CASE("a 64 MiB line over max_record_bytes costs no 64 MiB of memory") {
   }
   CHECK(seen == std::vector<std::string>{
                     "a",
-                    "long.jsonl:2: line of 67108887 bytes exceeds max_document_bytes (1048576): "
-                    "skipped unread, its first 65536 bytes kept",
+                    "long.jsonl:2: line of 67108887 bytes exceeds max_document_bytes (1048576); "
+                    "not read whole, its first 65536 bytes kept",
                     "c"});
   CHECK(max_resident_kb() - before < 24 * 1024);
 }

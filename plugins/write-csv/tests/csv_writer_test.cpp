@@ -249,17 +249,3 @@ TEST_CASE("unknown columns and annotation columns in document rows are refused")
                       {"columns", std::vector<std::string>{"metadata."}}});
         }).find("unknown column \"metadata.\"") != std::string::npos);
 }
-
-TEST_CASE("output errors name the path and the reason") {
-  Harness h;
-  Harness::Instance<CsvWriter> writer({});
-  CHECK(fatal_message([&] { writer->open("/nonexistent-dir/out.csv"); }) ==
-        "write-csv: cannot open /nonexistent-dir/out.csv: No such file or directory");
-  if (std::filesystem::exists("/dev/full")) {
-    writer->open("/dev/full");
-    std::vector<model::Document> docs{make_doc("d", "نص")};
-    writer->write(nahr::Document(model::as_handle(docs[0])));
-    CHECK(fatal_message([&] { writer->close(); }) ==
-          "write-csv: cannot write /dev/full: No space left on device");
-  }
-}

@@ -333,6 +333,49 @@ TEST_CASE("update mode adds to the database and re-running changes nothing") {
         Rows{{"1", "2", "0"}, {"2", "2", "0"}, {"3", "1", "1"}, {"4", "2", "0"}});
 }
 
+TEST_CASE("each run records the host's provenance and config hash") {
+  TempDir dir;
+  Harness h;
+  const std::string sha = std::string(64, 'a');
+  h.set_run_info(R"({"nahr_version":"0.1.0","config_path":"configs/afp-arabic.toml",)"
+                 R"("config_sha256":")" + sha + R"(","stages":[{"id":"read-jsonl"}]})");
+  std::vector<model::Document> docs = {make_doc("afp-1", "بيروت (أ ف ب) - خبر")};
+  run(dir / "news.db", docs);
+  h.set_run_info("");
+  run(dir / "news.db", docs);
+  const Reader r(dir / "news.db");
+  CHECK(r.rows("SELECT run_id, config_sha256, json_extract(provenance, '$.config_path') FROM runs "
+               "ORDER BY run_id") ==
+        Rows{{"1", sha, "configs/afp-arabic.toml"}, {"2", "NULL", "NULL"}});
+}
+
+TEST_CASE("a database of schema version 1 gains the provenance columns") {
+  TempDir dir;
+  std::vector<model::Document> docs = {make_doc("afp-1", "دمشق: خبر أول")};
+  run(dir / "news.db", docs);
+  {
+    // Back to version 1's runs table, as an older write-sqlite left it.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir / "news.db").c_str(), &db) == SQLITE_OK);
+    char* error = nullptr;
+    const int rc = sqlite3_exec(db,
+                                "ALTER TABLE runs DROP COLUMN provenance; "
+                                "ALTER TABLE runs DROP COLUMN config_sha256; PRAGMA user_version = 1",
+                                nullptr, nullptr, &error);
+    INFO((error != nullptr ? error : ""));
+    sqlite3_free(error);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+  }
+  std::vector<model::Document> more = {make_doc("afp-2", "القاهرة: خبر ثان")};
+  run(dir / "news.db", more);
+  const Reader r(dir / "news.db");
+  CHECK(r.one("PRAGMA user_version") == "2");
+  CHECK(r.rows("SELECT run_id, config_sha256 IS NULL, provenance IS NULL FROM runs") ==
+        Rows{{"1", "1", "1"}, {"2", "1", "1"}});
+  CHECK(r.one("SELECT count(*) FROM documents") == "2");
+}
+
 TEST_CASE("replace mode starts from an empty database") {
   TempDir dir;
   const fs::path db = dir / "news.db";

@@ -29,7 +29,7 @@ extern "C" {
 #endif
 
 /* Bumped on every incompatible change to any struct or function below. */
-#define NAHR_ABI_VERSION 1u
+#define NAHR_ABI_VERSION 2u
 
 #define NAHR_PLUGIN_ENTRY_SYMBOL "nahr_plugin_entry"
 
@@ -74,6 +74,12 @@ typedef enum nahr_option_type {
 /* One instance may serve all worker threads at once. Without this flag
  * every worker thread gets its own instance. */
 #define NAHR_STAGE_THREAD_SAFE 0x1u
+/* Readers: the reader can read a part of an input (nahr_host_api.input_part):
+ * it returns exactly the records whose first byte lies inside the part, with
+ * the ids and sources they get when the whole input is read. A sharded run
+ * then splits large uncompressed inputs into byte ranges at any byte; without
+ * the flag, each input is read whole by one shard. */
+#define NAHR_STAGE_SPLITTABLE 0x2u
 
 typedef struct nahr_option_spec {
   const char* name;
@@ -197,7 +203,21 @@ typedef struct nahr_host_api {
   nahr_status (*input_read)(nahr_input* input, char* buffer, size_t capacity, size_t* got,
                             nahr_str* reason);
 
-  /* Added after version 1 shipped; check struct_size before calling.
+  /* Added at the end of ABI 2: present only when struct_size covers it.
+   * The run's provenance as a JSON object (nahr version, config path and
+   * sha256, every stage's id, plugin, version and options, start time), for
+   * writers that record it beside their output; valid for the whole run.
+   * Empty outside a run. */
+  nahr_str (*run_info_json)(void);
+  /* Added for sharded runs; check struct_size before calling. The part of
+   * the open input to return records from: [*begin, *end) in the input's
+   * bytes. The stream still starts at the input's first byte, so a reader
+   * numbers records as usual; it skips those that start before *begin and
+   * may stop at the first that starts at or after *end. Only readers
+   * flagged NAHR_STAGE_SPLITTABLE are handed a part other than the whole
+   * input, [0, UINT64_MAX). */
+  void (*input_part)(const nahr_input* input, uint64_t* begin, uint64_t* end);
+  /* Added after input_part; check struct_size before calling.
    * The largest record (line, row, element, file) a reader should hold in
    * memory: [pipeline] max_document_bytes. A reader skips a longer record
    * without buffering it whole and reports it as a document error, so a
@@ -208,8 +228,19 @@ typedef struct nahr_host_api {
 /* Entry points of one stage. Functions a kind does not use are NULL:
  *   reader:     open_input, next_document
  *   normaliser, extractor: process
- *   writer:     open_output, write_document, close_output
- * create returns NULL and sets error when the options are unusable. */
+ *   writer:     either encode_document (+ encode_header, encode_footer when
+ *               the format has them): a stream writer, whose output file the
+ *               host owns;
+ *               or open_output, write_document, close_output: a writer that
+ *               manages its own output (a database, a page with totals).
+ * create returns NULL and sets error when the options are unusable.
+ *
+ * A stream writer turns each document into bytes on the worker threads, each
+ * thread with its own instance unless the stage is NAHR_STAGE_THREAD_SAFE;
+ * the host writes header, documents in input order, and footer. Owning the
+ * bytes lets the host write under a temporary name, resume a killed run at
+ * a document boundary and merge shards, for every such format at once. The
+ * bytes a call returns stay valid until the next call on the same thread. */
 typedef struct nahr_stage_vtable {
   void* (*create)(const nahr_options* options, nahr_error* error);
   void (*destroy)(void* stage);
@@ -219,7 +250,58 @@ typedef struct nahr_stage_vtable {
   nahr_status (*open_output)(void* stage, nahr_str path, nahr_error* error);
   nahr_status (*write_document)(void* stage, const nahr_document* doc, nahr_error* error);
   nahr_status (*close_output)(void* stage, nahr_error* error);
+  nahr_status (*encode_document)(void* stage, const nahr_document* doc, nahr_str* bytes,
+                                 nahr_error* error);
+  nahr_status (*encode_header)(void* stage, nahr_str* bytes, nahr_error* error);
+  nahr_status (*encode_footer)(void* stage, nahr_str* bytes, nahr_error* error);
 } nahr_stage_vtable;
+
+/* Self-tests: sample inputs a plugin ships with the results it expects.
+ * `nahr plugin verify FILE.so` runs them in a separate process. What a test
+ * does not mention is not checked. A nahr_str with data == NULL means
+ * "not given". */
+typedef struct nahr_string_pair {
+  nahr_str key;
+  nahr_str value;
+} nahr_string_pair;
+
+typedef struct nahr_sample_annotation {
+  nahr_str type;
+  nahr_str text; /* the covered text, in the current text */
+  /* Expected: each present with this value (others may be too).
+   * Input: set on the annotation. */
+  const nahr_string_pair* attributes;
+  size_t attribute_count;
+} nahr_sample_annotation;
+
+typedef struct nahr_self_test {
+  nahr_str name;  /* shown in reports */
+  nahr_str stage; /* the name of one of this plugin's stages */
+  /* Option name -> value as a TOML literal ("true", "3", "\"search\"");
+   * options not named take their defaults. */
+  const nahr_string_pair* options;
+  size_t option_count;
+
+  /* The input. Readers: the bytes of one input file. Other kinds: the text
+   * of one document, with this metadata and these annotations (placed on
+   * the first occurrence of their text) as if earlier stages made them. */
+  nahr_str input;
+  const nahr_string_pair* input_metadata;
+  size_t input_metadata_count;
+  const nahr_sample_annotation* input_annotations;
+  size_t input_annotation_count;
+
+  /* Expected of the document after the stage (readers: the first document
+   * read; writers: the document given). */
+  nahr_str expected_text; /* the whole current text */
+  nahr_str expected_id;
+  const nahr_string_pair* expected_metadata;
+  size_t expected_metadata_count;
+  const nahr_sample_annotation* expected_annotations;
+  size_t expected_annotation_count;
+  int64_t expected_documents; /* readers: documents read; -1 = not checked */
+  nahr_str expected_output;   /* writers: a substring of the bytes written */
+} nahr_self_test;
 
 typedef struct nahr_stage_descriptor {
   nahr_stage_kind kind;
@@ -239,6 +321,10 @@ typedef struct nahr_plugin_descriptor {
   const char* summary;
   const nahr_stage_descriptor* stages;
   size_t stage_count;
+  /* Added at the end of ABI 2: present only when struct_size covers them,
+   * so descriptors built before they existed still load. */
+  const nahr_self_test* self_tests;
+  size_t self_test_count;
 } nahr_plugin_descriptor;
 
 /* The one symbol a plugin exports. The host calls it once, right after

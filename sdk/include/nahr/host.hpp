@@ -3,6 +3,7 @@
 
 #include <nahr/abi.h>
 
+#include <cstddef>
 #include <string_view>
 
 namespace nahr {
@@ -20,6 +21,16 @@ inline std::string_view to_view(nahr_str s) { return std::string_view(s.data, s.
 
 inline void log(nahr_log_level level, std::string_view message) {
   api().log(level, to_str(message));
+}
+
+// The run's provenance as a JSON object (see nahr_host_api.run_info_json),
+// for writers that record it; empty outside a run or under a host too old
+// to offer it.
+inline std::string_view run_info_json() {
+  const nahr_host_api& host = api();
+  const std::size_t needed = offsetof(nahr_host_api, run_info_json) + sizeof host.run_info_json;
+  if (host.struct_size < needed || host.run_info_json == nullptr) return {};
+  return to_view(host.run_info_json());
 }
 
 }  // namespace nahr

@@ -15,17 +15,24 @@
 namespace nahr {
 
 // How much of a record over the size limit a reader keeps, so that the
-// quarantine shows what it was.
+// quarantine shows what it was: all of it, up to this size.
 inline constexpr std::size_t kOversizedRecordHead = std::size_t{64} << 10;
 
+// How much of a record a reader reads before it may decide that the record
+// is over `limit` and skip the rest: at least the bytes it keeps.
+inline std::uint64_t bytes_before_skipping(std::uint64_t limit) {
+  return std::max<std::uint64_t>(limit, kOversizedRecordHead);
+}
+
 // The error for a record over Input::max_record_bytes(), e.g. "line of
-// 209715200 bytes exceeds max_document_bytes (16777216): skipped unread,
-// its first 65536 bytes kept". `what` names the record ("line", "row"...).
+// 209715200 bytes exceeds max_document_bytes (16777216); not read whole, its
+// first 65536 bytes kept". `what` names the record ("line", "row"...).
 inline std::string record_too_large(std::string_view what, std::uint64_t size,
                                     std::uint64_t limit, std::size_t kept) {
-  return std::string(what) + " of " + std::to_string(size) + " bytes exceeds max_document_bytes (" +
-         std::to_string(limit) + "): skipped unread, its first " + std::to_string(kept) +
-         " bytes kept";
+  std::string message = std::string(what) + " of " + std::to_string(size) +
+                        " bytes exceeds max_document_bytes (" + std::to_string(limit) + ")";
+  if (kept < size) message += "; not read whole, its first " + std::to_string(kept) + " bytes kept";
+  return message;
 }
 
 // The size a reader's buffer of `size` bytes grows to when the `pending`
@@ -45,9 +52,33 @@ inline std::size_t grown_buffer_size(std::size_t size, std::size_t pending, std:
 
 class Input {
  public:
+  // The bytes of the input whose records a splittable reader returns
+  // (static constexpr bool splittable = true): those whose first byte lies
+  // in [begin, end). The stream itself always starts at the input's first
+  // byte, so records are numbered as in the whole input.
+  struct Part {
+    std::uint64_t begin = 0;
+    std::uint64_t end = UINT64_MAX;
+
+    bool whole() const { return begin == 0 && end == UINT64_MAX; }
+    bool before(std::uint64_t record_start) const { return record_start < begin; }
+    bool after(std::uint64_t record_start) const { return record_start >= end; }
+  };
+
   explicit Input(nahr_input* input) : input_(input) {}
 
   std::string_view name() const { return to_view(api().input_name(input_)); }
+
+  // A host older than input_part hands out whole inputs only.
+  Part part() const {
+    Part p;
+    const nahr_host_api& host = api();
+    if (host.struct_size >= offsetof(nahr_host_api, input_part) + sizeof host.input_part &&
+        host.input_part != nullptr) {
+      host.input_part(input_, &p.begin, &p.end);
+    }
+    return p;
+  }
 
   // Reads up to `capacity` bytes into `buffer`; returns 0 at end of input.
   // Throws DocumentError when the stream is damaged (truncated archive, ...).
@@ -62,9 +93,10 @@ class Input {
 
   // The largest record (a line, a row, an element; a whole file for readers
   // that parse files whole) the reader should hold in memory: the run's
-  // max_document_bytes. A reader skips a longer record without buffering it
-  // whole, keeping its first kOversizedRecordHead bytes, and fails it with
-  // record_too_large(). No limit under a host that predates the call.
+  // max_document_bytes. A reader fails a longer record with
+  // record_too_large(), keeping at most its first kOversizedRecordHead
+  // bytes, and skips the rest of it without buffering it. No limit under a
+  // host that predates the call.
   std::uint64_t max_record_bytes() const {
     const nahr_host_api& host = api();
     constexpr std::size_t kNeeded =
@@ -90,9 +122,9 @@ class Input {
 
   // What read_all_within_limit() found.
   struct Whole {
-    std::string bytes;       // all of them, or the first ones when over the limit
-    std::uint64_t size = 0;  // bytes the input held
-    bool over_limit() const { return bytes.size() < size; }
+    std::string bytes;        // all of them, or the first ones when over the limit
+    std::uint64_t size = 0;   // bytes the input held
+    bool over_limit = false;  // size > max_record_bytes()
   };
 
   // Reads everything that is left when it fits in max_record_bytes();
@@ -109,15 +141,14 @@ class Input {
       got = read(out.data() + old, kBlock);
       out.resize(old + got);
       whole.size += got;
-      if (whole.size > limit) {
-        const std::size_t keep = static_cast<std::size_t>(
-            std::min<std::uint64_t>(limit, kOversizedRecordHead));
-        out.resize(std::min(out.size(), keep));
-        out.shrink_to_fit();
-        char sink[kBlock];
-        while ((got = read(sink, sizeof sink)) != 0) whole.size += got;
-      }
-    } while (got != 0);
+    } while (got != 0 && (whole.size <= limit || out.size() < kOversizedRecordHead));
+    whole.over_limit = whole.size > limit;
+    if (whole.over_limit) {  // the rest is only counted
+      out.resize(std::min(out.size(), kOversizedRecordHead));
+      out.shrink_to_fit();
+      char sink[kBlock];
+      while ((got = read(sink, sizeof sink)) != 0) whole.size += got;
+    }
     return whole;
   }
 

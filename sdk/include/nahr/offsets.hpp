@@ -7,11 +7,17 @@
 #include <nahr/text/utf8.hpp>
 
 #include <algorithm>
+#include <bit>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace nahr {
 
@@ -37,15 +43,16 @@ inline OffsetUnit parse_unit(std::string_view name, std::string_view owner) {
                    std::string(name) + "\"");
 }
 
-// Converts offsets into one text, asked for in any order. A walk over the
-// text moves to each offset asked for and leaves a checkpoint every
-// kStride bytes; it steps back by walking backwards or from the checkpoint
-// below, whichever is shorter. So offsets asked for in increasing order (the
-// annotations of one stage, mostly) cost one pass over the text, and any
-// order costs at most kStride bytes per offset beyond that.
+// Converts offsets into one text, asked for in any order, each in constant
+// time. The first conversion after reset() builds a table over the text:
+// for every 64-byte block, a bit mask of the bytes that add a unit (where a
+// character starts; for UTF-16 also the fourth byte of a four-byte sequence,
+// the second half of a surrogate pair) and the units before the block. An
+// offset is then the block's count plus a popcount. The table is built 16
+// bytes at a time and costs a quarter of the text's size in memory.
 //
 // A writer keeps one converter per text it converts and reset()s it for
-// each document, so the checkpoints' memory is reused.
+// each document, so the table's memory is reused.
 //
 // Units are counted in the text as writers write it: ill-formed UTF-8
 // becomes one U+FFFD per maximal ill-formed subsequence (nahr/json.hpp), so
@@ -59,92 +66,100 @@ class OffsetConverter {
   void reset(std::string_view text, OffsetUnit unit) {
     text_ = text;
     unit_ = unit;
-    byte_ = units_ = 0;
-    checkpoints_.assign(1, 0);
-    validity_ = Validity::unknown;
-    marks_.assign(1, {0, 0});
+    built_ = false;
   }
 
   // Converts a byte offset (past the end counts as the end). An offset
   // inside a multi-byte sequence counts the partial character.
   std::uint64_t convert(std::uint64_t byte) {
     if (unit_ == OffsetUnit::bytes) return byte;
+    if (!built_) build();
     if (byte > text_.size()) byte = text_.size();
-    // Checked once per text, and only for a text whose offsets are asked for.
-    if (validity_ == Validity::unknown) {
-      validity_ = utf8::is_valid(text_) ? Validity::valid : Validity::ill_formed;
-    }
-    if (validity_ == Validity::ill_formed) return convert_ill_formed(byte);
-    if (byte < byte_) {
-      const std::uint64_t checkpoint = byte / kStride * kStride;
-      if (byte_ - byte <= byte - checkpoint) {
-        while (byte_ > byte) units_ -= units_at(--byte_);
-        return units_;
-      }
-      byte_ = checkpoint;
-      units_ = checkpoints_[checkpoint / kStride];
-    }
-    while (byte_ < byte) {
-      const std::uint64_t boundary = (byte_ / kStride + 1) * kStride;
-      const std::uint64_t stop = byte < boundary ? byte : boundary;
-      for (; byte_ < stop; ++byte_) units_ += units_at(byte_);
-      if (byte_ == boundary && boundary / kStride == checkpoints_.size()) {
-        checkpoints_.push_back(units_);
-      }
-    }
-    return units_;
+    const std::uint64_t block = byte / 64;
+    const std::uint64_t below = (std::uint64_t{1} << (byte % 64)) - 1;
+    return before_[block] + static_cast<std::uint64_t>(std::popcount(masks_[block] & below));
   }
 
  private:
-  static constexpr std::uint64_t kStride = 256;
-
-  // What the byte at `at` of a valid UTF-8 text adds: 1 where a character
-  // starts, and for UTF-16 1 more at the fourth byte of a four-byte sequence
-  // (a surrogate pair).
-  std::uint64_t units_at(std::uint64_t at) const {
-    const auto c = static_cast<unsigned char>(text_[at]);
-    if ((c & 0xC0) != 0x80) return 1;
-    return unit_ == OffsetUnit::utf16 && at >= 3 &&
-           (static_cast<unsigned char>(text_[at - 3]) & 0xF8) == 0xF0;
+  void build() {
+    const std::size_t blocks = text_.size() / 64 + 1;
+    masks_.resize(blocks);
+    before_.resize(blocks);
+    const bool well_formed = utf8::is_valid(text_);
+    if (!well_formed) mark_units_of_ill_formed_text();
+    std::uint64_t units = 0;
+    for (std::size_t k = 0; k < blocks; ++k) {
+      const std::uint64_t mask = well_formed ? unit_mask(k * 64) : masks_[k];
+      masks_[k] = mask;
+      before_[k] = units;
+      units += static_cast<std::uint64_t>(std::popcount(mask));
+    }
+    built_ = true;
   }
 
-  // The same walk over a text with ill-formed UTF-8, which needs to know
-  // where each character starts: it goes from character to character (an
-  // ill-formed subsequence counts as one U+FFFD), and steps back to the last
-  // character boundary it marked in each stride.
-  std::uint64_t convert_ill_formed(std::uint64_t byte) {
-    if (byte < byte_) {
-      std::size_t k = std::min<std::size_t>(byte / kStride, marks_.size() - 1);
-      while (marks_[k].byte > byte) --k;
-      byte_ = marks_[k].byte;
-      units_ = marks_[k].units;
+  // Where a text with ill-formed UTF-8 adds units, found by decoding it
+  // character by character: where each character starts, and each maximal
+  // ill-formed subsequence (one U+FFFD); for UTF-16 also the fourth byte of
+  // a four-byte character.
+  void mark_units_of_ill_formed_text() {
+    std::fill(masks_.begin(), masks_.end(), std::uint64_t{0});
+    const auto mark = [&](std::size_t at) { masks_[at / 64] |= std::uint64_t{1} << (at % 64); };
+    for (std::size_t at = 0; at < text_.size();) {
+      const utf8::CodePoint c = utf8::decode_maximal(text_, at);
+      mark(at);
+      if (unit_ == OffsetUnit::utf16 && c.valid() && c.value >= 0x10000) mark(at + 3);
+      at += c.length;
     }
-    while (byte_ < byte) {
-      const utf8::CodePoint c = utf8::decode_maximal(text_, byte_);
-      units_ += unit_ == OffsetUnit::utf16 && c.valid() && c.value >= 0x10000 ? 2 : 1;
-      byte_ += c.length;
-      if (byte_ / kStride == marks_.size()) marks_.push_back({byte_, units_});
-    }
-    return units_;
   }
 
-  enum class Validity { unknown, valid, ill_formed };
-  // A character boundary and the units before it.
-  struct Mark {
-    std::uint64_t byte;
-    std::uint64_t units;
-  };
+  // Bit i: the byte at `begin + i` of a valid UTF-8 text adds a unit.
+  std::uint64_t unit_mask(std::size_t begin) const {
+    const std::size_t end = std::min(text_.size(), begin + 64);
+    const char* p = text_.data();
+    std::uint64_t starts = 0;
+    bool four_byte = false;
+    std::size_t at = begin;
+#if defined(__SSE2__)
+    // Continuation bytes 0x80..0xBF are, as signed bytes, exactly those
+    // below -64; four-byte leads 0xF0..0xF7 (and invalid 0xF8+) are those
+    // at or above -16 among the negatives.
+    for (; end - at >= 16; at += 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
+      const auto continuation = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8(-64))));
+      starts |= std::uint64_t{~continuation & 0xFFFFu} << (at - begin);
+      four_byte = four_byte || _mm_movemask_epi8(_mm_and_si128(
+                                   _mm_cmpgt_epi8(x, _mm_set1_epi8(-17)),
+                                   _mm_cmplt_epi8(x, _mm_setzero_si128()))) != 0;
+    }
+#endif
+    for (; at < end; ++at) {
+      const auto c = static_cast<unsigned char>(p[at]);
+      if ((c & 0xC0) != 0x80) starts |= std::uint64_t{1} << (at - begin);
+      four_byte = four_byte || c >= 0xF0;
+    }
+    if (unit_ != OffsetUnit::utf16) return starts;
+    // A sequence that starts up to three bytes before the block can end in it.
+    std::uint64_t pairs = 0;
+    const auto add_pair = [&](std::size_t lead) {
+      const std::size_t fourth = lead + 3;
+      if ((static_cast<unsigned char>(p[lead]) & 0xF8) == 0xF0 && fourth >= begin &&
+          fourth < end && (static_cast<unsigned char>(p[fourth]) & 0xC0) == 0x80) {
+        pairs |= std::uint64_t{1} << (fourth - begin);
+      }
+    };
+    for (std::size_t lead = begin >= 3 ? begin - 3 : 0; lead < begin; ++lead) add_pair(lead);
+    if (four_byte) {
+      for (std::size_t lead = begin; lead < end; ++lead) add_pair(lead);
+    }
+    return starts | pairs;
+  }
 
   std::string_view text_;
   OffsetUnit unit_ = OffsetUnit::bytes;
-  std::uint64_t byte_ = 0;   // where the walk is
-  std::uint64_t units_ = 0;  // units in text_[0, byte_)
-  // checkpoints_[k]: units in text_[0, k * kStride), for each stride walked.
-  std::vector<std::uint64_t> checkpoints_ = {0};
-  Validity validity_ = Validity::unknown;
-  // marks_[k]: the first character boundary at or after k * kStride, for
-  // each stride walked (ill-formed texts only).
-  std::vector<Mark> marks_ = {{0, 0}};
+  bool built_ = false;
+  std::vector<std::uint64_t> masks_;   // per 64-byte block: bytes that add a unit
+  std::vector<std::uint64_t> before_;  // per block: units before it
 };
 
 }  // namespace nahr

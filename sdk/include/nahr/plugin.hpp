@@ -3,6 +3,9 @@
 //
 //   class Upper final : public nahr::Normaliser { ... };
 //   NAHR_PLUGIN("upper", "1.0.0", "Upper-cases ASCII letters", Upper)
+//
+// A stage's optional static self_tests() (nahr/self_test.hpp) go into the
+// descriptor too, for `nahr plugin verify`.
 #pragma once
 
 #include <nahr/abi.h>
@@ -11,6 +14,7 @@
 #include <nahr/host.hpp>
 #include <nahr/input.hpp>
 #include <nahr/options.hpp>
+#include <nahr/self_test.hpp>
 #include <nahr/stage.hpp>
 #include <nahr/text_rewriter.hpp>
 
@@ -44,6 +48,11 @@ nahr_status guarded(nahr_error* error, F&& f) noexcept {
     return NAHR_DOCUMENT_ERROR;
   }
 }
+
+template <class T>
+concept StreamWriter = requires(T& t, const Document& doc, std::string& out) {
+  t.encode(doc, out);
+};
 
 template <class T>
 struct Trampolines {
@@ -96,6 +105,39 @@ struct Trampolines {
     });
   }
 
+  // Stream writers: the bytes live in a per-thread buffer until the next
+  // call on that thread, as the ABI promises.
+  static std::string& encode_buffer() {
+    thread_local std::string buffer;
+    buffer.clear();
+    return buffer;
+  }
+  static nahr_status encode_document(void* stage, const nahr_document* doc, nahr_str* bytes,
+                                     nahr_error* error) noexcept {
+    return guarded(error, [&] {
+      std::string& out = encode_buffer();
+      static_cast<T*>(stage)->encode(Document(doc), out);
+      *bytes = to_str(out);
+      return NAHR_OK;
+    });
+  }
+  static nahr_status encode_header(void* stage, nahr_str* bytes, nahr_error* error) noexcept {
+    return guarded(error, [&] {
+      std::string& out = encode_buffer();
+      static_cast<T*>(stage)->header(out);
+      *bytes = to_str(out);
+      return NAHR_OK;
+    });
+  }
+  static nahr_status encode_footer(void* stage, nahr_str* bytes, nahr_error* error) noexcept {
+    return guarded(error, [&] {
+      std::string& out = encode_buffer();
+      static_cast<T*>(stage)->footer(out);
+      *bytes = to_str(out);
+      return NAHR_OK;
+    });
+  }
+
   static nahr_stage_vtable vtable() {
     nahr_stage_vtable v{};
     v.create = &create;
@@ -103,6 +145,14 @@ struct Trampolines {
     if constexpr (T::kind == NAHR_STAGE_READER) {
       v.open_input = &open_input;
       v.next_document = &next_document;
+    } else if constexpr (T::kind == NAHR_STAGE_WRITER && StreamWriter<T>) {
+      v.encode_document = &encode_document;
+      if constexpr (requires(T& t, std::string& out) { t.header(out); }) {
+        v.encode_header = &encode_header;
+      }
+      if constexpr (requires(T& t, std::string& out) { t.footer(out); }) {
+        v.encode_footer = &encode_footer;
+      }
     } else if constexpr (T::kind == NAHR_STAGE_WRITER) {
       v.open_output = &open_output;
       v.write_document = &write_document;
@@ -126,6 +176,9 @@ class StageRecord {
     r.descriptor_.summary = T::summary;
     if constexpr (requires { T::thread_safe; }) {
       if (T::thread_safe) r.descriptor_.flags |= NAHR_STAGE_THREAD_SAFE;
+    }
+    if constexpr (requires { T::splittable; }) {
+      if (T::splittable) r.descriptor_.flags |= NAHR_STAGE_SPLITTABLE;
     }
     r.descriptor_.vtable = Trampolines<T>::vtable();
     return r;
@@ -156,25 +209,51 @@ class StageRecord {
   nahr_stage_descriptor descriptor_{};
 };
 
+// Owns every stage's self-tests and their C views for the life of the plugin.
+class SelfTestRecord {
+ public:
+  template <class T>
+  void add() {
+    if constexpr (requires { T::self_tests(); }) {
+      for (SelfTest& t : T::self_tests()) tests_.push_back({std::move(t), T::name});
+    }
+  }
+  // Must run once every stage was added.
+  void finish() {
+    for (auto& [test, stage] : tests_) views_.push_back(test.finish(stage));
+  }
+  const nahr_self_test* data() const { return views_.data(); }
+  std::size_t size() const { return views_.size(); }
+
+ private:
+  std::vector<std::pair<SelfTest, const char*>> tests_;
+  std::vector<nahr_self_test> views_;
+};
+
 template <class... Stages>
 class PluginRecord {
  public:
   PluginRecord(const char* name, const char* version, const char* summary)
       : records_{StageRecord::of<Stages>()...} {
     for (StageRecord& r : records_) stages_.push_back(r.finish());
+    (self_tests_.add<Stages>(), ...);
+    self_tests_.finish();
     descriptor_ = nahr_plugin_descriptor{NAHR_ABI_VERSION,
                                          sizeof(nahr_plugin_descriptor),
                                          name,
                                          version,
                                          summary,
                                          stages_.data(),
-                                         stages_.size()};
+                                         stages_.size(),
+                                         self_tests_.data(),
+                                         self_tests_.size()};
   }
   const nahr_plugin_descriptor* descriptor() const { return &descriptor_; }
 
  private:
   std::array<StageRecord, sizeof...(Stages)> records_;
   std::vector<nahr_stage_descriptor> stages_;
+  SelfTestRecord self_tests_;
   nahr_plugin_descriptor descriptor_{};
 };
 

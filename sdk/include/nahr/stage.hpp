@@ -5,11 +5,22 @@
 //                static std::vector<nahr::OptionSpec> schema();  (optional)
 //                explicit T(const nahr::Options&);
 //                static constexpr bool thread_safe = true;        (optional)
+//                static std::vector<nahr::SelfTest> self_tests(); (optional;
+//                    samples `nahr plugin verify` runs, nahr/self_test.hpp)
 //   Reader       void open(nahr::Input);   bool next(nahr::Document&);
+//                static constexpr bool splittable = true;  (optional: honours
+//                Input::part(), so sharded runs may split an input)
 //   Normaliser   void process(nahr::Document&);   (may rewrite text)
 //   Extractor    void process(nahr::Document&);   (annotations, metadata)
-//   Writer       void open(std::string_view path);
-//                void write(const nahr::Document&);   void close();
+//   Writer       a stream writer, whose file the host owns (preferred):
+//                  void encode(const nahr::Document&, std::string& out);
+//                  void header(std::string& out);   (optional)
+//                  void footer(std::string& out);   (optional)
+//                encode appends the document's bytes; it runs on worker
+//                threads, each with its own instance, so scratch members
+//                are fine. Or a writer that manages its own output:
+//                  void open(std::string_view path);
+//                  void write(const nahr::Document&);   void close();
 //
 // Throw nahr::DocumentError for a bad document and nahr::FatalError when the
 // stage cannot go on; NAHR_PLUGIN turns both into ABI status codes.

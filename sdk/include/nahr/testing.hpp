@@ -14,6 +14,7 @@
 #include <nahr/model/host_api.hpp>
 #include <nahr/plugin.hpp>
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -54,6 +55,13 @@ inline void log_to_stderr(nahr_log_level level, nahr_str message) {
   std::cerr << "[plugin " << names[level <= 4 ? level : 0] << "] "
             << std::string_view(message.data, message.size) << '\n';
 }
+
+// What Harness::set_run_info last set, offered as nahr_host_api.run_info_json.
+inline std::string& run_info() {
+  static std::string info;
+  return info;
+}
+inline nahr_str run_info_json() { return nahr_str{run_info().data(), run_info().size()}; }
 
 // Parses the default literals the SDK's OptionSpec helpers write.
 inline std::string unquote(std::string_view s) {
@@ -157,8 +165,13 @@ std::vector<OptionSpec> schema_of() {
 
 class MemoryInput final : public model::InputStream {
  public:
-  MemoryInput(std::string name, std::string bytes, std::size_t block)
-      : name_(std::move(name)), bytes_(std::move(bytes)), block_(block) {}
+  MemoryInput(std::string name, std::string bytes, std::size_t block,
+              std::uint64_t part_begin = 0, std::uint64_t part_end = UINT64_MAX)
+      : name_(std::move(name)),
+        bytes_(std::move(bytes)),
+        block_(block),
+        part_begin_(part_begin),
+        part_end_(part_end) {}
   std::string_view name() const override { return name_; }
   bool read(char* buffer, std::size_t capacity, std::size_t& got, std::string&) override {
     got = std::min({capacity, block_, bytes_.size() - pos_});
@@ -166,10 +179,15 @@ class MemoryInput final : public model::InputStream {
     pos_ += got;
     return true;
   }
+  void part(std::uint64_t& begin, std::uint64_t& end) const override {
+    begin = part_begin_;
+    end = part_end_;
+  }
 
  private:
   std::string name_, bytes_;
   std::size_t block_, pos_ = 0;
+  std::uint64_t part_begin_, part_end_;
 };
 
 }  // namespace detail
@@ -184,11 +202,17 @@ class Harness {
  public:
   // The function table outlives every harness: plugins keep the pointer.
   Harness() {
-    static const nahr_host_api api = model::make_host_api(&detail::log_to_stderr);
+    static const nahr_host_api api =
+        model::make_host_api(&detail::log_to_stderr, &detail::run_info_json);
     nahr::detail::g_host = &api;
   }
 
+  // The run's provenance JSON writers read through nahr::run_info_json();
+  // empty, as outside a run, until set.
+  void set_run_info(std::string json) { detail::run_info() = std::move(json); }
+
   // A stage instance created as the host would: schema defaults + `options`.
+  // It installs the host API itself, so it works without a Harness around.
   template <class T>
   class Instance {
    public:
@@ -198,6 +222,10 @@ class Harness {
     T* operator->() { return &stage_; }
 
    private:
+    struct HostApi {
+      HostApi() { Harness(); }
+    };
+    HostApi host_api_;  // first: the stage may call the host from its constructor
     detail::OptionStorage storage_;
     T stage_;
   };
@@ -231,8 +259,19 @@ class Harness {
   ReadResult read(std::string bytes, const OptionMap& options = {}, std::string name = "input.txt",
                   std::size_t block = 1 << 16,
                   std::uint64_t max_record_bytes = std::numeric_limits<std::uint64_t>::max()) {
+    return read_part<T>(std::move(bytes), 0, UINT64_MAX, options, std::move(name), block,
+                        max_record_bytes);
+  }
+
+  // Reads only the part [begin, end) of the input, as a shard of a sharded
+  // run does: a splittable reader returns the records that start in it.
+  template <class T>
+  ReadResult read_part(std::string bytes, std::uint64_t begin, std::uint64_t end,
+                       const OptionMap& options = {}, std::string name = "input.txt",
+                       std::size_t block = 1 << 16,
+                       std::uint64_t max_record_bytes = std::numeric_limits<std::uint64_t>::max()) {
     Instance<T> stage(options);
-    detail::MemoryInput input(std::move(name), std::move(bytes), block);
+    detail::MemoryInput input(std::move(name), std::move(bytes), block, begin, end);
     model::InputBinding binding(input, max_record_bytes);
     ReadResult result;
     stage->open(Input(binding.handle()));
@@ -252,15 +291,31 @@ class Harness {
     return result;
   }
 
-  // Writes documents to a temporary file with writer T and returns its bytes.
+  // Writes documents with writer T and returns the bytes it produced: a
+  // stream writer's header, documents and footer, as the host writes them,
+  // or what a self-managing writer put in a temporary file.
   template <class T>
   std::string write(std::vector<model::Document>& docs, const OptionMap& options = {}) {
     Instance<T> stage(options);
+    if constexpr (nahr::detail::StreamWriter<T>) {
+      std::string out;
+      if constexpr (requires(T& t, std::string& o) { t.header(o); }) stage->header(out);
+      for (model::Document& d : docs) stage->encode(Document(model::as_handle(d)), out);
+      if constexpr (requires(T& t, std::string& o) { t.footer(o); }) stage->footer(out);
+      return out;
+    } else {
+      return write_to_file(*stage, docs);
+    }
+  }
+
+ private:
+  template <class T>
+  static std::string write_to_file(T& stage, std::vector<model::Document>& docs) {
     const auto path = std::filesystem::temp_directory_path() /
                       ("nahr-test-" + std::to_string(reinterpret_cast<std::uintptr_t>(&docs)));
-    stage->open(path.string());
-    for (model::Document& d : docs) stage->write(Document(model::as_handle(d)));
-    stage->close();
+    stage.open(path.string());
+    for (model::Document& d : docs) stage.write(Document(model::as_handle(d)));
+    stage.close();
     std::ifstream in(path, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();

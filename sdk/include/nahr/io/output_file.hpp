@@ -30,7 +30,9 @@ class OutputFile {
     if (owns_fd_ && fd_ >= 0) ::close(fd_);
   }
 
-  // Opens `path` for writing, truncating it; "-" is standard output.
+  // Opens `path` for writing, truncating it; "-" is standard output. A
+  // symlink at `path` is refused, never written through: the host creates
+  // each output new, so a link there was planted by someone else.
   void open(std::string_view path) {
     if (fd_ >= 0) close();
     path_.assign(path);
@@ -41,7 +43,7 @@ class OutputFile {
       owns_fd_ = false;
       return;
     }
-    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd_ < 0) fail("cannot open", errno);
     owns_fd_ = true;
   }

@@ -25,6 +25,12 @@ class InputStream {
   virtual std::string_view name() const = 0;
   // Returns bytes read (0 at end); on failure returns false with `reason`.
   virtual bool read(char* buffer, std::size_t capacity, std::size_t& got, std::string& reason) = 0;
+  // The bytes [begin, end) whose records the reader is to return; the
+  // whole input unless a sharded run handed out a part of it.
+  virtual void part(std::uint64_t& begin, std::uint64_t& end) const {
+    begin = 0;
+    end = UINT64_MAX;
+  }
 };
 
 namespace detail {
@@ -123,6 +129,12 @@ inline nahr_status input_read(nahr_input* in, char* buffer, size_t capacity, siz
   if (reason != nullptr) *reason = str(h->reason);
   return NAHR_DOCUMENT_ERROR;
 }
+inline void input_part(const nahr_input* in, uint64_t* begin, uint64_t* end) {
+  std::uint64_t b = 0, e = 0;
+  reinterpret_cast<const InputHandle*>(in)->stream->part(b, e);
+  *begin = b;
+  *end = e;
+}
 
 }  // namespace detail
 
@@ -144,8 +156,11 @@ class InputBinding {
 };
 
 using LogFunction = void (*)(nahr_log_level, nahr_str);
+using RunInfoFunction = nahr_str (*)();
 
-inline nahr_host_api make_host_api(LogFunction log) {
+inline nahr_str no_run_info() { return nahr_str{"", 0}; }
+
+inline nahr_host_api make_host_api(LogFunction log, RunInfoFunction run_info = &no_run_info) {
   using namespace detail;
   nahr_host_api api{};
   api.abi_version = NAHR_ABI_VERSION;
@@ -172,6 +187,8 @@ inline nahr_host_api make_host_api(LogFunction log) {
   api.doc_set_annotation_attribute = &doc_set_annotation_attribute;
   api.input_name = &input_name;
   api.input_read = &input_read;
+  api.run_info_json = run_info;
+  api.input_part = &input_part;
   api.input_max_record_bytes = &input_max_record_bytes;
   return api;
 }
