@@ -8,17 +8,27 @@
 #
 # The plugins the host dlopens are built in the same tree with the same
 # flags, so they are instrumented too. -O1 keeps the end-to-end tests fast;
-# NDEBUG is off, so assertions run as well.
+# NDEBUG is off, so assertions run as well. Warnings are not errors here:
+# scripts/test.sh checks them, and the instrumentation makes g++ 12 report
+# "may be used uninitialized" inside libstdc++'s <regex>, which is noise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build=${SANITIZE_BUILD_DIR:-build-asan}
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=g++ \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
-  -DNAHR_SANITIZE=ON -DNAHR_WERROR=ON -DNAHR_BUILD_TESTS=ON -DNAHR_BUILD_BENCH=OFF >/dev/null
+  -DNAHR_SANITIZE=ON -DNAHR_WERROR=OFF -DNAHR_BUILD_TESTS=ON -DNAHR_BUILD_BENCH=OFF >/dev/null
 cmake --build "$build"
 
 # abort_on_error: a finding kills the process, so no test can pass over it.
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+# handle_segv=0: test plugins crash on purpose, and the tests check that the
+# host reports the signal; ASan would turn it into an exit status.
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:handle_segv=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-ctest --test-dir "$build" --output-on-failure --timeout 900 -j "$(nproc)"
+run_tests() { ctest --test-dir "$build" --output-on-failure --timeout 900 -j "$(nproc)" "$@"; }
+# A run interrupted while it kills a hung worker process exits with a thread
+# LeakSanitizer's exit-time tracer cannot stop ("Tracer caught signal 11"),
+# so that test runs without leak detection.
+interrupted='^e2e: test_isolation$'
+run_tests -E "$interrupted"
+ASAN_OPTIONS=${ASAN_OPTIONS/detect_leaks=1/detect_leaks=0} run_tests -R "$interrupted"

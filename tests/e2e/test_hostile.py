@@ -148,13 +148,13 @@ class HostileInputTest(TempDirTest):
             f.write('"}\n')
             f.write(jsonl({"id": "c", "text": "بعد"}))
         huge_line = 100 * 2 * (1 << 20) + len('{"id": "huge", "text": ""}')
-        settings = "max_document_bytes = 16777216"
+        settings = "max_document_bytes = 4194304"
         for reader, options in [("read-jsonl", ""), ("read-text", 'mode = "lines"')]:
             with self.subTest(reader=reader):
                 config = self.pipeline(reader, [source], options, settings=settings)
                 peak_kb, r = self.run_measured(config)
                 self.assertEqual(r["summary"], [3, 2, 1], r["stderr"])
-                self.assertIn(f"line of {huge_line} bytes exceeds max_document_bytes (16777216)",
+                self.assertIn(f"line of {huge_line} bytes exceeds max_document_bytes (4194304)",
                               r["stderr"])
                 self.assertIn(f"{source}:2:", r["stderr"])
                 record = read_jsonl(self.tmp / "out.jsonl.quarantine.jsonl")[0]
