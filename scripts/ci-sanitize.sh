@@ -26,9 +26,11 @@ cmake --build "$build"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:handle_segv=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 run_tests() { ctest --test-dir "$build" --output-on-failure --timeout 900 -j "$(nproc)" "$@"; }
-# A run interrupted while it kills a hung worker process exits with a thread
-# LeakSanitizer's exit-time tracer cannot stop ("Tracer caught signal 11"),
-# so that test runs without leak detection.
-interrupted='^e2e: test_isolation$'
-run_tests -E "$interrupted"
-ASAN_OPTIONS=${ASAN_OPTIONS/detect_leaks=1/detect_leaks=0} run_tests -R "$interrupted"
+# The end-to-end tests start nahr hundreds of times, and now and then
+# LeakSanitizer's exit-time tracer crashes in such a run ("Tracer caught
+# signal 11": seen in an interrupted run killing a hung worker, and in a
+# 7-shard run), failing the test for no leak. They run without it; every
+# other test checks for leaks.
+run_tests -E '^e2e: '
+ASAN_OPTIONS=${ASAN_OPTIONS/detect_leaks=1/detect_leaks=0} run_tests -R '^e2e: '
+
