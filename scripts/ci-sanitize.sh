@@ -33,4 +33,3 @@ run_tests() { ctest --test-dir "$build" --output-on-failure --timeout 900 -j "$(
 # other test checks for leaks.
 run_tests -E '^e2e: '
 ASAN_OPTIONS=${ASAN_OPTIONS/detect_leaks=1/detect_leaks=0} run_tests -R '^e2e: '
-
