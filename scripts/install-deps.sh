@@ -15,6 +15,9 @@ packages=(
   # formats' own tools (sqlite3, chromium for the HTML writer and reports)
   catch2 libbenchmark-dev python3 zstd gzip icu-devtools sqlite3
   chromium fonts-hosny-amiri
+  # fuzzing (scripts/ci-fuzz.sh): clang with libFuzzer and the sanitizer
+  # runtimes, and llvm-symbolizer for readable stack traces
+  clang-16 libclang-rt-16-dev llvm-16
 )
 
 missing=()

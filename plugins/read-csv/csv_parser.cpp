@@ -1,6 +1,8 @@
 #include "csv_parser.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace nahr::read_csv {
 namespace {
@@ -27,13 +29,16 @@ std::uint64_t count_newlines(const char* p, std::size_t size) {
 
 }  // namespace
 
-CsvParser::CsvParser(std::size_t block_size) : capacity_(block_size), buffer_(block_size) {}
+CsvParser::CsvParser(std::size_t block_size)
+    : block_(block_size), capacity_(block_size), buffer_(block_size) {}
 
-void CsvParser::open(Input input, Dialect dialect) {
+void CsvParser::open(Input input, Dialect dialect, std::uint64_t max_row_bytes) {
   input_ = input;
   dialect_ = dialect;
+  limit_ = max_row_bytes;
   pos_ = end_ = 0;
   at_end_ = started_ = abandoned_ = false;
+  failure_ = nullptr;
   line_ = 1;
 }
 
@@ -41,16 +46,29 @@ bool CsvParser::next(Row& row) {
   if (abandoned_) return false;
   if (!started_) check_encoding();
   for (;;) {
-    if (pending_size() == 0 && !fill()) return false;
+    if (pending_size() == 0) {
+      if (failure_) fail_reading();
+      if (!fill()) return false;
+    }
     std::size_t consumed = 0;
     if (split_row(consumed) == Outcome::need_more) {
-      fill();  // at the end of the input, the row is split again as it is
+      if (failure_) fail_reading();  // the row cannot be completed
+      // One byte more than the limit may still be the '\r' of a "\r\n".
+      const std::uint64_t hold = bytes_before_skipping(limit_);
+      if (pending_size() > 1 && pending_size() - 1 > hold) skip_long_row();
+      read_ahead(pending_size() * 2, hold);
       continue;
     }
     const std::string_view raw = without_line_break(std::string_view(pending(), consumed));
     if (raw.empty()) {  // a blank line
       consume(consumed);
       continue;
+    }
+    if (raw.size() > limit_) {  // over the limit, though it came in whole
+      const std::uint64_t line = line_;
+      const std::string head(raw.substr(0, kOversizedRecordHead));
+      consume(consumed);
+      too_large(head, raw.size(), line);
     }
     row.fields.clear();
     for (const FieldRef& f : refs_) {
@@ -178,10 +196,98 @@ CsvParser::Outcome CsvParser::quoted_field(std::size_t& i) {
 }
 
 void CsvParser::fail(const std::string& message, std::size_t consumed) {
-  const std::string raw(without_line_break(std::string_view(pending(), consumed)));
+  const std::string_view row = without_line_break(std::string_view(pending(), consumed));
   const std::uint64_t line = line_;
+  if (row.size() > limit_) {  // too large matters more than what is wrong inside
+    const std::string head(row.substr(0, kOversizedRecordHead));
+    consume(consumed);
+    too_large(head, row.size(), line);
+  }
+  const std::string raw(row);
   consume(consumed);
   throw RowError(message, line, raw);
+}
+
+void CsvParser::too_large(std::string_view row, std::uint64_t size, std::uint64_t line) {
+  const std::string_view head = row.substr(0, kOversizedRecordHead);
+  throw RowError(record_too_large("row", size, limit_, head.size()), line, std::string(head));
+}
+
+void CsvParser::skip_long_row() {
+  const std::uint64_t line = line_;
+  const std::string head(pending(), kOversizedRecordHead);
+  // Where the row ends, found byte by byte the way split_row() would.
+  enum class State {
+    field_start,
+    unquoted,
+    quoted,
+    quote_in_quoted,  // a '"' in a quoted field: its end, or half of ""
+    cr_after_quote,   // "\r" after a closing quote: part of "\r\n", or text
+    to_line_end,      // strict: text after a closing quote fails the row
+  };
+  State state = State::field_start;
+  const char delimiter = dialect_.delimiter;
+  const auto unquoted = [&](char c) {
+    return c == delimiter ? State::field_start : State::unquoted;
+  };
+  const auto after_quote = [&](char c) {
+    return dialect_.strict ? State::to_line_end : unquoted(c);
+  };
+  std::uint64_t size = 0;
+  char last = '\0';
+  for (;;) {
+    const char* p = pending();
+    const std::size_t n = pending_size();
+    for (std::size_t i = 0; i < n; ++i) {
+      const char c = p[i];
+      if (c == '\n' && state != State::quoted) {
+        size += i;
+        if (i > 0) last = p[i - 1];
+        consume(i + 1);
+        too_large(head, last == '\r' ? size - 1 : size, line);
+      }
+      switch (state) {
+        case State::field_start:
+          state = dialect_.quoting && c == '"' ? State::quoted : unquoted(c);
+          break;
+        case State::unquoted: state = unquoted(c); break;
+        case State::quoted:
+          if (c == '"') state = State::quote_in_quoted;
+          break;
+        case State::quote_in_quoted:
+          state = c == '"'       ? State::quoted
+                  : c == '\r'   ? State::cr_after_quote
+                  : c == delimiter ? State::field_start
+                                   : after_quote(c);
+          break;
+        case State::cr_after_quote: state = after_quote(c); break;
+        case State::to_line_end: break;
+      }
+    }
+    if (n > 0) last = p[n - 1];
+    size += n;
+    consume(n);
+    if (!fill()) break;
+  }
+  // The end of the input ends the row, even inside an open quote.
+  abandoned_ = true;
+  too_large(head, last == '\r' ? size - 1 : size, line);
+}
+
+void CsvParser::read_ahead(std::size_t target, std::uint64_t hold) {
+  try {
+    while (pending_size() < target && pending_size() - 1 <= hold && fill()) {
+    }
+  } catch (const DocumentError&) {
+    // Not yet: the rows already read come first.
+    at_end_ = abandoned_ = false;
+    failure_ = std::current_exception();
+  }
+}
+
+void CsvParser::fail_reading() {
+  at_end_ = abandoned_ = true;
+  std::rethrow_exception(std::exchange(failure_, nullptr));
 }
 
 bool CsvParser::fill() {
@@ -192,7 +298,11 @@ bool CsvParser::fill() {
     pos_ = 0;
   }
   if (end_ > capacity_ / 2) {  // a long row: grow so each read brings in a large block
-    capacity_ *= 2;
+    // A row is skipped two bytes past what is read before skipping (one may
+    // be the '\r' of a "\r\n").
+    const std::uint64_t hold = bytes_before_skipping(limit_);
+    const std::uint64_t needed = hold > std::numeric_limits<std::uint64_t>::max() - 2 ? hold : hold + 2;
+    capacity_ = grown_buffer_size(capacity_, end_, needed, block_);
     buffer_.resize(capacity_);
   }
   std::size_t got = 0;

@@ -9,6 +9,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <exception>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -41,7 +43,11 @@ class CsvParser {
 
   explicit CsvParser(std::size_t block_size);
 
-  void open(Input input, Dialect dialect);
+  // Rows longer than `max_row_bytes` (without their line break) are read
+  // past without being held whole, and thrown as a RowError whose `raw`
+  // holds their first bytes.
+  void open(Input input, Dialect dialect,
+            std::uint64_t max_row_bytes = std::numeric_limits<std::uint64_t>::max());
 
   // The next row that is not blank (an empty line is no row), valid until
   // the next call; false at the end of the input. Throws RowError for a row
@@ -69,13 +75,28 @@ class CsvParser {
   Outcome quoted_field(std::size_t& i);
   void unquoted_field(std::size_t& i, std::size_t end);
   [[noreturn]] void fail(const std::string& message, std::size_t consumed);
+  // The row at the front of the pending bytes has grown past the limit with
+  // no end in sight: reads past the rest of it and throws a RowError.
+  [[noreturn]] void skip_long_row();
+  // Throws the RowError for a row of `size` bytes over the limit, keeping
+  // the first bytes of `row`.
+  [[noreturn]] void too_large(std::string_view row, std::uint64_t size, std::uint64_t line);
   bool fill();
+  // Reads until `target` bytes are pending, or more than `hold`, or the
+  // input ends. split_row() starts over from the row's first byte, so it
+  // runs again only once the pending bytes have doubled: a long row read in
+  // small pieces costs linear time, not quadratic. A read failure is kept in
+  // failure_ until the rows read before it are used up.
+  void read_ahead(std::size_t target, std::uint64_t hold);
+  [[noreturn]] void fail_reading();
   const char* pending() const { return buffer_.data() + pos_; }
   std::size_t pending_size() const { return end_ - pos_; }
   void consume(std::size_t bytes);
 
   Dialect dialect_;
   Input input_{nullptr};
+  std::uint64_t limit_ = std::numeric_limits<std::uint64_t>::max();
+  std::size_t block_;  // the size of a read, at least
   std::size_t capacity_;
   std::vector<char> buffer_;
   std::size_t pos_ = 0;
@@ -83,6 +104,7 @@ class CsvParser {
   bool at_end_ = false;
   bool started_ = false;   // the encoding was checked
   bool abandoned_ = false;  // nothing more can be read from this input
+  std::exception_ptr failure_;  // a read failure not reported yet
   std::uint64_t line_ = 1;
   std::vector<FieldRef> refs_;
   std::string scratch_;

@@ -99,7 +99,7 @@ void CsvReader::open(Input input) {
   columns_.reset();
   done_ = false;
   rows_ = 0;
-  parser_.open(input, Dialect{delimiter_for(source_), quoting_, strict_});
+  parser_.open(input, Dialect{delimiter_for(source_), quoting_, strict_}, input.max_record_bytes());
 }
 
 bool CsvReader::next(Document& doc) {

@@ -2,6 +2,8 @@
 
 #include "sgml_tags.hpp"
 
+#include <nahr/input.hpp>
+
 #include <algorithm>
 #include <cstring>
 
@@ -34,10 +36,12 @@ std::optional<Tag> next_doc_tag(std::string_view text, std::size_t from) {
 
 }  // namespace
 
-DocScanner::DocScanner(std::size_t block_size) : capacity_(block_size), buffer_(block_size) {}
+DocScanner::DocScanner(std::size_t block_size)
+    : block_(block_size), capacity_(block_size), buffer_(block_size) {}
 
-void DocScanner::open(Input input) {
+void DocScanner::open(Input input, std::uint64_t max_doc_bytes) {
   input_ = input;
+  limit_ = max_doc_bytes;
   pos_ = end_ = 0;
   line_ = 1;
   at_end_ = false;
@@ -58,9 +62,16 @@ bool DocScanner::next(Doc& doc) {
   doc.line = line_;
 
   // Its end: after "</DOC>", else where the next document starts, else at
-  // the end of the input.
+  // the end of the input. A document that grows past the limit keeps its
+  // first bytes in head_; the rest is dropped as the search goes on.
   std::size_t searched = 1;
   std::size_t end = 0;
+  std::uint64_t dropped = 0;
+  bool cut = false;
+  const auto keep_head = [&] {
+    cut = true;
+    head_.assign(pending().substr(0, kOversizedRecordHead));
+  };
   for (;;) {
     const std::string_view text = pending();
     const std::optional<Tag> tag = next_doc_tag(text, searched);
@@ -82,12 +93,24 @@ bool DocScanner::next(Doc& doc) {
     } else if (text.size() > kTagTail) {
       searched = std::max(searched, text.size() - kTagTail);
     }
+    // The end is at most kTagTail bytes before what was searched.
+    if (!cut && text.size() > kTagTail && text.size() - kTagTail > bytes_before_skipping(limit_)) {
+      keep_head();
+    }
+    if (cut) {
+      dropped += searched;
+      consume(searched);
+      searched = 0;
+    }
     if (!fill()) {
       end = pending().size();
       break;
     }
   }
-  doc.sgml = pending().substr(0, end);
+  doc.size = dropped + end;
+  // Over the limit, though it came in whole: shown as much as a skipped one.
+  const std::size_t shown = doc.size > limit_ ? std::min(end, kOversizedRecordHead) : end;
+  doc.sgml = cut ? std::string_view(head_) : pending().substr(0, shown);
   consume(end);
   return true;
 }
@@ -100,7 +123,11 @@ bool DocScanner::fill() {
     pos_ = 0;
   }
   if (end_ > capacity_ / 2) {
-    capacity_ *= 2;
+    // A DOC is skipped kTagTail bytes past what is read before skipping.
+    const std::uint64_t hold = bytes_before_skipping(limit_);
+    const std::uint64_t needed =
+        hold > std::numeric_limits<std::uint64_t>::max() - kTagTail ? hold : hold + kTagTail + 1;
+    capacity_ = grown_buffer_size(capacity_, end_, needed, block_);
     buffer_.resize(capacity_);
   }
   std::size_t got = 0;

@@ -9,6 +9,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,11 +21,17 @@ class DocScanner {
   struct Doc {
     std::string_view sgml;   // from "<DOC" to the end of "</DOC>" (if present)
     std::uint64_t line = 0;  // 1-based line "<DOC" is on
+    // Its length in the input; over the limit, `sgml` holds at most its
+    // first kOversizedRecordHead bytes.
+    std::uint64_t size = 0;
   };
 
   explicit DocScanner(std::size_t block_size);
 
-  void open(Input input);
+  // A <DOC> longer than `max_doc_bytes` comes as at most its first
+  // kOversizedRecordHead bytes; the rest of a long one is read past without
+  // being held.
+  void open(Input input, std::uint64_t max_doc_bytes = std::numeric_limits<std::uint64_t>::max());
 
   // The next <DOC>, valid until the next call; false at the end of the input.
   // A read failure is thrown (nahr::DocumentError); the input then ends.
@@ -44,6 +52,9 @@ class DocScanner {
   void consume(std::size_t bytes);
 
   Input input_{nullptr};
+  std::uint64_t limit_ = std::numeric_limits<std::uint64_t>::max();
+  std::string head_;  // the first bytes of a <DOC> over the limit
+  std::size_t block_;  // the size of a read, at least
   std::size_t capacity_;
   std::vector<char> buffer_;
   std::size_t pos_ = 0;  // start of the pending bytes

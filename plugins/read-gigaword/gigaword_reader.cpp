@@ -43,7 +43,8 @@ void GigawordReader::open(Input input) {
   source_.assign(input.name());
   stem_ = file_stem(source_);
   index_ = 0;
-  scanner_.open(input);
+  limit_ = input.max_record_bytes();
+  scanner_.open(input, limit_);
 }
 
 bool GigawordReader::wanted(std::string_view type) const {
@@ -68,6 +69,11 @@ bool GigawordReader::next(Document& doc) {
   const std::uint64_t index = index_ - 1;
   doc.set_source(source_, index, sgml.line);
   doc.set_id(tag.id.empty() ? stem_ + "-" + std::to_string(index) : std::string(tag.id));
+  if (sgml.size > limit_) {
+    doc.set_text(sgml.sgml);
+    throw DocumentError(source_ + ":" + std::to_string(sgml.line) + ": " +
+                        record_too_large("DOC", sgml.size, limit_, sgml.sgml.size()));
+  }
   const DocContent content = read_doc_content(sgml.sgml, unwrap_lines_);
   doc.set_text(content.text);
   if (!tag.type.empty()) doc.set_metadata("gigaword.type", tag.type);

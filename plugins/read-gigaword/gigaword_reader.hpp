@@ -34,6 +34,7 @@ class GigawordReader final : public nahr::Reader {
   std::string source_;  // the input's name, as the host gave it
   std::string stem_;
   std::uint64_t index_ = 0;  // DOCs seen in this input, skipped ones too
+  std::uint64_t limit_ = 0;  // the open input's max_record_bytes
 };
 
 }  // namespace nahr::read_gigaword

@@ -1,5 +1,8 @@
 #include "array_reader.hpp"
 
+#include <nahr/input.hpp>
+
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -32,7 +35,8 @@ std::string describe(char c) {
 
 }  // namespace
 
-void ArrayReader::restart() {
+void ArrayReader::restart(std::uint64_t max_element_bytes) {
+  limit_ = max_element_bytes;
   state_ = State::start;
   index_ = 0;
   line_ = 1;
@@ -59,16 +63,22 @@ bool ArrayReader::next(Element& element) {
     return next(element);
   }
 
-  bool at_end = false;
-  const std::size_t end = scan_element(at_end);
-  const char* json = buffer_.data();
-  std::size_t size = end;
-  while (size > 0 && is_white_space(json[size - 1])) --size;
-  element.json = std::string_view(json, size);
   element.index = index_++;
   element.line = line_;
   element.offset = buffer_.offset();
   element.problem = {};
+  element.cut_size = 0;
+  bool at_end = false;
+  const std::size_t end = scan_element(at_end, element.cut_size);
+  const char* json = buffer_.data();
+  std::size_t size = end;
+  while (size > 0 && is_white_space(json[size - 1])) --size;
+  element.json = std::string_view(json, size);
+  if (element.cut_size == 0 && end > limit_) {  // over the limit, though it came in whole
+    element.cut_size = end;
+    head_.assign(json, std::min(end, kOversizedRecordHead));
+  }
+  if (element.cut_size != 0) element.json = head_;
   if (at_end) {
     element.problem = "the array is not closed: the input ends inside this element";
     state_ = State::done;
@@ -76,7 +86,7 @@ bool ArrayReader::next(Element& element) {
     return true;
   }
   const char closer = json[end];
-  if (size == 0) {
+  if (size == 0 && element.cut_size == 0) {
     element.problem = closer == ']' ? "no element between ',' and ']'" : "empty element";
   }
   state_ = closer == ']' ? State::after_array : State::next_element;
@@ -120,15 +130,14 @@ bool ArrayReader::skip_white_space() {
   }
 }
 
-std::size_t ArrayReader::scan_element(bool& at_end) {
+std::size_t ArrayReader::scan_element(bool& at_end, std::uint64_t& cut_size) {
   std::size_t scanned = 0;
-  std::size_t depth = 0;
-  bool in_string = false;
+  ScanState state;
   for (;;) {
     const char* p = buffer_.data();
     const std::size_t size = buffer_.size();
     while (scanned < size) {
-      if (in_string) {
+      if (state.in_string) {
         // Jump to the next quote; it ends the string unless an odd run of
         // backslashes escapes it.
         const void* quote = std::memchr(p + scanned, '"', size - scanned);
@@ -139,29 +148,75 @@ std::size_t ArrayReader::scan_element(bool& at_end) {
         const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(quote) - p);
         std::size_t run = at;
         while (run > 0 && p[run - 1] == '\\') --run;
-        in_string = (at - run) % 2 == 1;
+        state.in_string = (at - run) % 2 == 1;
         scanned = at + 1;
         continue;
       }
       switch (p[scanned]) {
-        case '"': in_string = true; break;
+        case '"': state.in_string = true; break;
         case '{':
-        case '[': ++depth; break;
+        case '[': ++state.depth; break;
         case '}':
         case ']':
-          if (depth == 0 && p[scanned] == ']') return scanned;
-          if (depth > 0) --depth;  // a stray '}' is the record parser's to report
+          if (state.depth == 0 && p[scanned] == ']') return scanned;
+          if (state.depth > 0) --state.depth;  // a stray '}' is the record parser's to report
           break;
         case ',':
-          if (depth == 0) return scanned;
+          if (state.depth == 0) return scanned;
           break;
         default: break;
       }
       ++scanned;
     }
+    if (scanned > bytes_before_skipping(limit_)) {
+      if (state.in_string) {
+        std::size_t run = scanned;
+        while (run > 0 && p[run - 1] == '\\') --run;
+        state.escaped = (scanned - run) % 2 == 1;
+      }
+      cut_size = skip_long_element(scanned, state, at_end);
+      return 0;
+    }
     if (!buffer_.fill()) {
       at_end = true;
       return buffer_.size();
+    }
+  }
+}
+
+std::uint64_t ArrayReader::skip_long_element(std::size_t scanned, ScanState state, bool& at_end) {
+  head_.assign(buffer_.data(), kOversizedRecordHead);
+  std::uint64_t size = scanned;
+  consume(scanned);
+  for (;;) {
+    // Byte by byte: the bytes before a quote may be gone, so escapes are
+    // followed as they come.
+    const char* p = buffer_.data();
+    const std::size_t n = buffer_.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      const char c = p[i];
+      if (state.in_string) {
+        if (state.escaped) state.escaped = false;
+        else if (c == '\\') state.escaped = true;
+        else if (c == '"') state.in_string = false;
+        continue;
+      }
+      if (c == '"') {
+        state.in_string = true;
+      } else if (c == '{' || c == '[') {
+        ++state.depth;
+      } else if ((c == ']' || c == ',') && state.depth == 0) {
+        consume(i);  // the ',' or ']' stays, as for any element
+        return size + i;
+      } else if ((c == '}' || c == ']') && state.depth > 0) {
+        --state.depth;
+      }
+    }
+    size += n;
+    consume(n);
+    if (!buffer_.fill()) {
+      at_end = true;
+      return size;
     }
   }
 }

@@ -90,10 +90,11 @@ void JsonlReader::open(Input input) {
   source_.assign(input.name());
   stem_ = file_stem(source_);
   records_ = 0;
+  limit_ = input.max_record_bytes();
   part_ = input.part();
   buffer_.open(input);
-  lines_.restart();
-  array_.restart();
+  lines_.restart(limit_);
+  array_.restart(limit_);
   input_format_ = format_;
 }
 
@@ -127,6 +128,12 @@ bool JsonlReader::next_line(Document& doc) {
   }
   const std::uint64_t line_number = lines_.line_number();
   doc.set_source(source_, records_++, line_number);
+  if (lines_.cut_size() != 0) {
+    doc.set_id(fallback_id(line_number));
+    doc.set_text(line);
+    throw DocumentError(source_ + ":" + std::to_string(line_number) + ": " +
+                        record_too_large("line", lines_.cut_size(), limit_, line.size()));
+  }
   try {
     parser_.parse(line, record_);
   } catch (const RecordError& e) {
@@ -144,7 +151,7 @@ bool JsonlReader::next_record_line(std::string_view& line) {
     do {
       if (!lines_.next(line)) return false;
       if (lines_.line_number() == 1 && line.starts_with(kBom)) line.remove_prefix(kBom.size());
-    } while (is_blank(line));
+    } while (lines_.cut_size() == 0 && is_blank(line));
   } catch (const DocumentError& e) {
     // A damaged stream (truncated .gz, ...): say how far reading got.
     throw DocumentError(std::string(e.what()) + " (after line " +
@@ -179,6 +186,9 @@ bool JsonlReader::next_element(Document& doc) {
     throw DocumentError(source_ + ":" + std::to_string(element.line) + ": element [" +
                         std::to_string(element.index) + "]: " + std::string(why));
   };
+  if (element.cut_size != 0) {
+    reject(record_too_large("element", element.cut_size, limit_, element.json.size()));
+  }
   if (!element.problem.empty()) reject(element.problem);
   try {
     parser_.parse(element.json, record_);

@@ -57,6 +57,7 @@ class JsonlReader final : public nahr::Reader {
   LineReader lines_;
   ArrayReader array_;
   Format input_format_ = Format::detect;  // of the open input, once known
+  std::uint64_t limit_ = 0;               // the open input's max_record_bytes
   Input::Part part_;                      // records that start in it are returned
   Record record_;
   std::string source_;  // the input's name, as the host gave it

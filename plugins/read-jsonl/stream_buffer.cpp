@@ -1,14 +1,19 @@
 #include "stream_buffer.hpp"
 
 #include <cstring>
+#include <limits>
 
 namespace nahr::read_jsonl {
 
 StreamBuffer::StreamBuffer(std::size_t block_size, std::size_t padding)
-    : capacity_(block_size), padding_(padding), buffer_(block_size + padding) {}
+    : block_(block_size), capacity_(block_size), padding_(padding), buffer_(block_size + padding) {}
 
 void StreamBuffer::open(Input input) {
   input_ = input;
+  // A reader finds a record over the limit once two bytes more than it
+  // reads before skipping are pending (one may be the '\r' of a "\r\n").
+  const std::uint64_t hold = bytes_before_skipping(input.max_record_bytes());
+  needed_ = hold > std::numeric_limits<std::uint64_t>::max() - 2 ? hold : hold + 2;
   pos_ = end_ = 0;
   offset_ = 0;
   at_end_ = failed_ = false;
@@ -23,7 +28,7 @@ bool StreamBuffer::fill() {
     end_ -= pos_;
     pos_ = 0;
     if (end_ > capacity_ / 2) {
-      capacity_ *= 2;
+      capacity_ = grown_buffer_size(capacity_, end_, needed_, block_);
       buffer_.resize(capacity_ + padding_);
     }
   }

@@ -31,8 +31,9 @@ class StreamBuffer {
 
   // Reads more input after the pending bytes; false at the end of the input.
   // May move the pending bytes to the front of the buffer, and grows it when
-  // they fill more than half of it, so that a record of any length fits and
-  // each read still brings in a large block. A read failure is thrown once
+  // they fill more than half of it, so that a record of any length within
+  // the input's max_record_bytes fits and each read still brings in a large
+  // block. A read failure is thrown once
   // (nahr::DocumentError); the input then counts as ended.
   bool fill();
 
@@ -40,6 +41,8 @@ class StreamBuffer {
 
  private:
   Input input_{nullptr};
+  std::size_t block_;             // the size of a read, at least
+  std::uint64_t needed_ = 0;      // the most a record within the limit needs
   std::size_t capacity_;  // bytes the buffer may fill; padding follows
   std::size_t padding_;
   std::vector<char> buffer_;

@@ -28,6 +28,32 @@ std::string file_stem(std::string_view path) {
   return std::string(name);
 }
 
+// Deeper than this, a file is refused: the reader walks elements
+// recursively, and real NewsML-G2 nests a few dozen levels at most.
+constexpr std::size_t kMaxDepth = 256;
+
+// The first node nested more than kMaxDepth levels below `root`, or an
+// empty node; found without recursion, so that any depth is safe.
+pugi::xml_node first_too_deep(pugi::xml_node root) {
+  pugi::xml_node node = root.first_child();
+  std::size_t depth = 1;
+  while (node) {
+    if (depth > kMaxDepth) return node;
+    if (pugi::xml_node child = node.first_child()) {
+      node = child;
+      ++depth;
+      continue;
+    }
+    while (!node.next_sibling()) {
+      node = node.parent();
+      --depth;
+      if (node == root) return {};
+    }
+    node = node.next_sibling();
+  }
+  return {};
+}
+
 // The newsItems a newsMessage or packageItem holds, in document order.
 void collect_items(pugi::xml_node parent, std::vector<pugi::xml_node>& items) {
   for (pugi::xml_node child : parent.children()) {
@@ -66,7 +92,16 @@ void NewsmlReader::open(Input input) {
   counted_to_ = 0;
   line_ = 1;
   error_.reset();
-  bytes_ = input.read_all();
+  // The file is parsed whole, so it is the record the limit applies to.
+  Input::Whole whole = input.read_all_within_limit();
+  const bool over_limit = whole.over_limit;
+  bytes_ = std::move(whole.bytes);
+  if (over_limit) {
+    const std::string why =
+        record_too_large("file", whole.size, input.max_record_bytes(), bytes_.size());
+    error_ = FileError{source_ + ":1: " + why, 1};
+    return;
+  }
   parse();
 }
 
@@ -82,6 +117,11 @@ void NewsmlReader::parse() {
       fail(node.offset_debug(), "DOCTYPE with entity declarations is not accepted");
       return;
     }
+  }
+  if (const pugi::xml_node deep = first_too_deep(xml_)) {
+    fail(deep.offset_debug(),
+         "elements nested more than " + std::to_string(kMaxDepth) + " levels deep");
+    return;
   }
   const pugi::xml_node root = xml_.document_element();
   const std::string_view root_name = local_name(root);

@@ -1,5 +1,6 @@
 #include "text_reader.hpp"
 
+#include <algorithm>
 #include <string>
 
 namespace nahr::read_text {
@@ -7,6 +8,12 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::size_t kBlockSize = std::size_t{1} << 20;
+
+// A record over the limit; unlike a damaged stream, reading goes on after it.
+class RecordTooLarge : public DocumentError {
+ public:
+  using DocumentError::DocumentError;
+};
 
 // Length of the Unicode White_Space character at the start of `s` that is
 // not ASCII (NEL, NBSP, the U+2000 spaces, ideographic space...), or 0.
@@ -87,8 +94,11 @@ void TextReader::open(Input input) {
   stem_ = file_stem(name_);
   index_ = 0;
   file_done_ = false;
+  limit_ = input.max_record_bytes();
   if (mode_ != Mode::file) {
-    scanner_.open(input, crlf_);
+    // Lines mode releases every line; blocks mode holds a block until it is
+    // over the limit, and then the head it keeps.
+    scanner_.open(input, crlf_, limit_, mode_ == Mode::lines ? 0 : bytes_before_skipping(limit_));
     if (strip_bom_) scanner_.skip_prefix(kBom);
   }
 }
@@ -97,6 +107,8 @@ bool TextReader::next(Document& doc) {
   if (mode_ == Mode::file) return next_file(doc);
   try {
     return mode_ == Mode::blocks ? next_block(doc) : next_line(doc);
+  } catch (const RecordTooLarge&) {
+    throw;
   } catch (const DocumentError& e) {
     // A damaged stream (truncated .gz, ...): say how far reading got.
     throw DocumentError(std::string(e.what()) + " (after line " +
@@ -110,8 +122,9 @@ bool TextReader::next_file(Document& doc) {
   // The document starts at the input's first byte: another part's, unless
   // this part holds that byte.
   if (part_.before(0) || part_.after(0)) return false;
-  const std::string all = input_.read_all();
-  std::string_view text = all;
+  const Input::Whole all = input_.read_all_within_limit();
+  std::string_view text = all.bytes;
+  if (all.over_limit) refuse(doc, "file", text, all.size, 1);
   if (strip_bom_ && text.starts_with(kBom)) text.remove_prefix(kBom.size());
   emit(doc, text, 1);
   return true;
@@ -121,7 +134,7 @@ bool TextReader::skip_blank_lines(LineScanner::Line& line) {
   do {
     scanner_.release();
     if (!scanner_.next(line)) return false;
-  } while (is_blank(scanner_.text(line)));
+  } while (!line.cut() && is_blank(scanner_.text(line)));
   return true;
 }
 
@@ -134,13 +147,47 @@ bool TextReader::next_block(Document& doc) {
     // The block starts at the mark: skip_blank_lines() released up to it.
     const std::uint64_t first_line = scanner_.line_number();
     std::size_t end = line.end;
-    while (scanner_.next(line) && !is_blank(scanner_.text(line))) end = line.end;
-    if (!part_.before(start)) {
-      emit(doc, scanner_.retained(0, end), first_line);
-      return true;
+    std::uint64_t too_large = 0;  // the block's size, once it is over the limit
+    for (;;) {
+      if (line.cut() || line.offset + line.size - start > limit_) {
+        too_large = skip_rest_of_block(line, start);
+        break;
+      }
+      end = line.end;
+      if (!scanner_.next(line) || (!line.cut() && is_blank(scanner_.text(line)))) break;
     }
-    ++index_;  // another part's document: counted, not returned
+    if (part_.before(start)) {
+      ++index_;  // another part's document: counted, not returned
+      continue;
+    }
+    if (too_large != 0) refuse(doc, "block", head_, too_large, first_line);
+    emit(doc, scanner_.retained(0, end), first_line);
+    return true;
   }
+}
+
+std::uint64_t TextReader::skip_rest_of_block(LineScanner::Line last, std::uint64_t offset) {
+  const auto ends_block = [&](const LineScanner::Line& line) {
+    return !line.cut() && is_blank(scanner_.text(line));
+  };
+  // Lines are kept until they make the head the quarantine shows, then
+  // released one by one, so that the block is never held whole.
+  std::uint64_t end = last.offset + last.size;
+  std::size_t kept = last.end;
+  bool more = true;
+  for (LineScanner::Line line; more && !last.cut() && kept < kOversizedRecordHead;) {
+    more = scanner_.next(line) && !ends_block(line);
+    if (!more) break;
+    last = line;
+    end = line.offset + line.size;
+    kept = line.end;
+  }
+  head_.assign(scanner_.retained(0, std::min(kept, kOversizedRecordHead)));
+  for (LineScanner::Line line; more && (scanner_.release(), scanner_.next(line));) {
+    if (ends_block(line)) break;
+    end = line.offset + line.size;
+  }
+  return end - offset;
 }
 
 bool TextReader::next_line(Document& doc) {
@@ -152,8 +199,16 @@ bool TextReader::next_line(Document& doc) {
     if (!part_.before(start)) break;
     ++index_;  // another part's document: counted, not returned
   }
+  if (line.size > limit_) refuse(doc, "line", scanner_.text(line), line.size, scanner_.line_number());
   emit(doc, scanner_.text(line), scanner_.line_number());
   return true;
+}
+
+void TextReader::refuse(Document& doc, std::string_view what, std::string_view head,
+                        std::uint64_t size, std::uint64_t line) {
+  emit(doc, head, line);
+  throw RecordTooLarge(source_ + ":" + std::to_string(line) + ": " +
+                       record_too_large(what, size, limit_, head.size()));
 }
 
 void TextReader::emit(Document& doc, std::string_view text, std::uint64_t line) {

@@ -37,9 +37,16 @@ class TextReader final : public nahr::Reader {
   bool next_file(Document& doc);
   bool next_block(Document& doc);
   bool next_line(Document& doc);
-  // Scans past blank lines to the next line with content; false at the end.
+  // Scans past blank lines to the next line with content (or over the
+  // limit); false at the end.
   bool skip_blank_lines(LineScanner::Line& line);
+  // Reads past the rest of a block found to be over the limit, from `last`,
+  // one of its lines; returns the block's length from `offset`.
+  std::uint64_t skip_rest_of_block(LineScanner::Line last, std::uint64_t offset);
   void emit(Document& doc, std::string_view text, std::uint64_t line);
+  // Fails a record over the limit, keeping its first bytes as the text.
+  [[noreturn]] void refuse(Document& doc, std::string_view what, std::string_view head,
+                           std::uint64_t size, std::uint64_t line);
 
   Mode mode_;
   IdFormat id_format_;
@@ -47,8 +54,10 @@ class TextReader final : public nahr::Reader {
   bool crlf_;
 
   Input input_{nullptr};
+  std::uint64_t limit_ = 0;  // the open input's max_record_bytes
   Input::Part part_;  // documents that start in it are returned
   LineScanner scanner_;
+  std::string head_;  // the first bytes of a block over the limit
   std::string source_;     // the input's name, as the host gave it
   std::string_view name_;  // views into source_
   std::string_view stem_;

@@ -55,11 +55,11 @@ class AccountingTest(TempDirTest):
         else:
             self.assertIn(record.kind, READ_KINDS)
             self.assertEqual((entry["stage"], entry["phase"]), ("read-jsonl", "read"))
+            # The reader refuses a line over max_document_bytes before parsing
+            # it, so the quarantine holds the line as read, as for the others.
+            self.assertEqual(entry["record"], record.raw)
             if record.kind == "long":
-                self.assertEqual(entry["record"], record.text)
                 self.assertIn(f"exceeds max_document_bytes ({LONG_LIMIT})", entry["error"])
-            else:
-                self.assertEqual(entry["record"], record.raw)
         self.assertRegex(entry["time"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 
     def test_quarantine_policy_keeps_every_bad_record_whatever_the_threads(self):

@@ -1,4 +1,5 @@
 #include <nahr/offsets.hpp>
+#include <nahr/text/utf8.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -12,17 +13,19 @@ namespace {
 using nahr::OffsetConverter;
 using nahr::OffsetUnit;
 
-// Units before byte `byte`, counted from the start every time.
+// Units before byte `byte`, counted from the start every time, character by
+// character as writers write the text: each maximal ill-formed UTF-8
+// subsequence is one U+FFFD. An offset inside a character counts it, and
+// the second half of a surrogate pair from the pair's fourth byte on.
 std::uint64_t reference(std::string_view text, OffsetUnit unit, std::uint64_t byte) {
   if (unit == OffsetUnit::bytes) return byte;
   byte = std::min<std::uint64_t>(byte, text.size());
   std::uint64_t units = 0;
-  for (std::uint64_t i = 0; i < byte; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const bool starts = (c & 0xC0) != 0x80;
-    const bool low_surrogate = unit == OffsetUnit::utf16 && i >= 3 &&
-                               (static_cast<unsigned char>(text[i - 3]) & 0xF8) == 0xF0;
-    if (starts || low_surrogate) ++units;
+  for (std::size_t i = 0; i < byte;) {
+    const nahr::utf8::CodePoint c = nahr::utf8::decode_maximal(text, i);
+    ++units;
+    if (unit == OffsetUnit::utf16 && c.valid() && c.value >= 0x10000 && i + 3 < byte) ++units;
+    i += c.length;
   }
   return units;
 }
@@ -116,4 +119,20 @@ TEST_CASE("broken UTF-8 converts like counting from the start") {
       REQUIRE(converter.convert(b) == reference(text, unit, b));
     }
   }
+}
+
+TEST_CASE("ill-formed UTF-8 counts one unit per U+FFFD as writers write it") {
+  // 80 80: two stray continuation bytes, two U+FFFD; E2 80: a truncated
+  // sequence, one; F0 91 before CD 9F (U+035F): one, then the mark.
+  const std::string text = "\x80\x80 \xD8\xA8\xE2\x80 \xF0\x9F\x98\x80\xF0\x91\xCD\x9F";
+  OffsetConverter codepoints(text, OffsetUnit::codepoints);
+  CHECK(codepoints.convert(2) == 2);
+  CHECK(codepoints.convert(5) == 4);
+  CHECK(codepoints.convert(7) == 5);
+  CHECK(codepoints.convert(13) == 8);  // inside F0 91: the partial U+FFFD counts
+  CHECK(codepoints.convert(text.size()) == 9);
+  CHECK(codepoints.convert(1) == 1);  // and back
+  OffsetConverter utf16(text, OffsetUnit::utf16);
+  CHECK(utf16.convert(12) == 8);  // the emoji is a surrogate pair
+  CHECK(utf16.convert(text.size()) == 10);
 }

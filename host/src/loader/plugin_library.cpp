@@ -54,6 +54,10 @@ std::variant<std::unique_ptr<PluginLibrary>, std::string> PluginLibrary::load(
   handle->library.load(boost::dll::fs::path(file.string()),
                        boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, ec);
   if (ec) return refuse(file, dlopen_reason(file));
+  // Never unloaded: the libraries a plugin brings (ICU, say) keep caches for
+  // the life of the process, which unloading leaks, and a sanitizer report
+  // from plugin code needs the plugin mapped to name its functions.
+  ::dlopen(handle->library.location().c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
 
   if (!handle->library.has(NAHR_PLUGIN_ENTRY_SYMBOL)) {
     return refuse(file, fmt::format("no entry symbol '{}' (not a nahr plugin, or built without "

@@ -435,7 +435,7 @@ class Run {
         continue;
       }
       WatchedInput input(*stream);
-      model::InputBinding binding(input);
+      model::InputBinding binding(input, settings_.max_document_bytes);
       slot.message.clear();
       const Clock::time_point opened = Clock::now();
       const nahr_status status =

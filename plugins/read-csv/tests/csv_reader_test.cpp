@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -283,4 +284,45 @@ TEST_CASE("a large file is read row by row not loaded whole") {
   CHECK(rows == 40000);
   CHECK(wrong_lines == 0);
   CHECK(most_pulled <= (std::size_t{1} << 20));  // one read block before the first row
+}
+
+TEST_CASE("a row over max_record_bytes is refused and the rows after it are read") {
+  Harness h;
+  // The long rows' quoted fields hold line breaks, delimiters and doubled
+  // quotes, which must not end them while they are being skipped.
+  const auto row = [](std::string id, std::size_t size) {
+    std::string field;
+    while (field.size() < size) field += "سطر، \"\"مقتبس\"\",\n";
+    return id + ",\"" + field + "\",ar";
+  };
+  const std::string small = row("2", 300), large = row("3", 70 << 10);
+  const std::string input = "id,text,lang\n1,قبل,ar\n" + small + "\r\n" + large + "\n4,بعد,ar\n";
+  const auto lines_in = [](const std::string& s) {
+    return static_cast<std::uint64_t>(std::count(s.begin(), s.end(), '\n'));
+  };
+  for (const std::size_t block : {std::size_t{4}, std::size_t{1} << 16}) {
+    INFO("blocks of " << block);
+    const ReadResult r = h.read<CsvReader>(input, {}, "wire.csv", block, 100);
+    CHECK(ids(r) == std::vector<std::string>{"1", "4"});
+    REQUIRE(r.failures.size() == 2);
+    CHECK(r.failures[0].message == "wire.csv:3: row of " + std::to_string(small.size()) +
+                                       " bytes exceeds max_document_bytes (100)");
+    CHECK(r.failures[1].message == "wire.csv:" + std::to_string(4 + lines_in(small)) +
+                                       ": row of " + std::to_string(large.size()) +
+                                       " bytes exceeds max_document_bytes (100); not read whole, "
+                                       "its first 65536 bytes kept");
+    REQUIRE(r.documents.size() == 2);
+    CHECK(r.documents[1].source_line == 5 + lines_in(small) + lines_in(large));
+  }
+}
+
+TEST_CASE("a long row read in small pieces costs linear time") {
+  // Each piece used to make the row be split again from its first byte: a
+  // 2 MiB row in 64-byte pieces took minutes.
+  std::string field;
+  while (field.size() < (2u << 20)) field += "نص طويل، \"\"مقتبس\"\"\n";
+  Harness h;
+  const ReadResult r = h.read<CsvReader>("id,text\n1,\"" + field + "\"\n2,بعد\n", {}, "wire.csv", 64);
+  CHECK(ids(r) == std::vector<std::string>{"1", "2"});
+  CHECK(r.failures.empty());
 }

@@ -257,3 +257,35 @@ TEST_CASE("stray closing tags and less-than signs in the text are handled") {
     CHECK(r.documents[1].source_line == 3);
   }
 }
+
+TEST_CASE("a DOC over max_record_bytes is refused and the DOCs after it are read") {
+  Harness h;
+  const auto doc = [](std::string id, std::size_t size) {
+    std::string paragraphs;
+    while (paragraphs.size() < size) paragraphs += "<P>\nفقرة طويلة من خبر طويل\n</P>\n";
+    return "<DOC id=\"" + id + "\" type=\"story\">\n<TEXT>\n" + paragraphs + "</TEXT>\n</DOC>";
+  };
+  const std::string small = doc("AFA20190307.0002", 400), large = doc("AFA20190307.0003", 70 << 10);
+  const std::string input =
+      "<DOC id=\"AFA20190307.0001\" type=\"story\">\n<TEXT>\nقبل\n</TEXT>\n</DOC>\n" + small + "\n" +
+      large + "\n<DOC id=\"AFA20190307.0004\" type=\"story\">\n<TEXT>\nبعد\n</TEXT>\n</DOC>\n";
+  const auto line_of = [&](const std::string& part) {
+    const std::string before = input.substr(0, input.find(part));
+    return 1 + std::count(before.begin(), before.end(), '\n');
+  };
+  for (const std::size_t block : {std::size_t{6}, std::size_t{1} << 16}) {
+    INFO("blocks of " << block);
+    const ReadResult r = h.read<GigawordReader>(input, {}, "afa201903.sgml", block, 200);
+    CHECK(ids(r) == std::vector<std::string>{"AFA20190307.0001", "AFA20190307.0004"});
+    REQUIRE(r.failures.size() == 2);
+    CHECK(r.failures[0].message == "afa201903.sgml:" + std::to_string(line_of(small)) +
+                                       ": DOC of " + std::to_string(small.size()) +
+                                       " bytes exceeds max_document_bytes (200)");
+    CHECK(r.failures[1].message == "afa201903.sgml:" + std::to_string(line_of(large)) +
+                                       ": DOC of " + std::to_string(large.size()) +
+                                       " bytes exceeds max_document_bytes (200); not read whole, "
+                                       "its first 65536 bytes kept");
+    REQUIRE(r.documents.size() == 2);
+    CHECK(r.documents[1].text() == "بعد");
+  }
+}

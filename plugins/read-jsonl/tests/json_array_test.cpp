@@ -58,11 +58,13 @@ struct Outcome {
   std::string error;
 };
 std::vector<Outcome> read_all(const std::string& bytes, const std::string& name,
-                              const nahr::testing::OptionMap& options = {}) {
+                              const nahr::testing::OptionMap& options = {},
+                              std::size_t block = 1 << 16,
+                              std::uint64_t max_record_bytes = UINT64_MAX) {
   Harness h;
   Harness::Instance<JsonlReader> reader(options);
-  nahr::testing::detail::MemoryInput input(name, bytes, 1 << 16);
-  model::InputBinding binding(input);
+  nahr::testing::detail::MemoryInput input(name, bytes, block);
+  model::InputBinding binding(input, max_record_bytes);
   reader->open(nahr::Input(binding.handle()));
   std::vector<Outcome> out;
   for (;;) {
@@ -276,4 +278,31 @@ TEST_CASE("format array names what it found instead of an array") {
         std::vector<std::string>{"s.json:3: expected a JSON array, found '\"'"});
   CHECK(messages(h.read<JsonlReader>("\xD8\xA3", array, "a.json")) ==
         std::vector<std::string>{"a.json:1: expected a JSON array, found the byte 0xD8"});
+}
+
+TEST_CASE("an element over max_record_bytes is refused and the elements after it are read") {
+  // The long element holds brackets, commas and escaped quotes inside its
+  // strings, which must not end it early while it is being skipped.
+  std::string big = R"({"id":"big","text":")";
+  while (big.size() < (70 << 10)) big += R"(كلام \"مقتبس\" ], [{ \\)";
+  big += R"(","extra":[["]\",", {"a":[1,2]}, "\\"], null]})";
+  const std::string small = R"({"id":"small","text":")" + std::string(200, 'x') + R"("})";
+  const std::string input = "[\n" R"({"id":"a","text":"قبل"},)" "\n" + small + ",\n" + big +
+                            ",\n" R"({"id":"c","text":"بعد"})" "\n]\n";
+  for (const std::size_t block : {std::size_t{5}, std::size_t{1} << 16}) {
+    INFO("blocks of " << block);
+    const std::vector<Outcome> out = read_all(input, "news.json", {}, block, 128);
+    REQUIRE(out.size() == 4);
+    CHECK(out[0].doc.id == "a");
+    CHECK(out[1].error == "news.json:3: element [1]: element of " + std::to_string(small.size()) +
+                              " bytes exceeds max_document_bytes (128)");
+    CHECK(out[1].doc.text() == small);
+    CHECK(out[2].error == "news.json:4: element [2]: element of " + std::to_string(big.size()) +
+                              " bytes exceeds max_document_bytes (128); not read whole, its "
+                              "first 65536 bytes kept");
+    CHECK(out[2].doc.text() == big.substr(0, 65536));
+    CHECK(out[3].error.empty());
+    CHECK(out[3].doc.text() == "بعد");
+    CHECK(out[3].doc.source_line == 5);
+  }
 }

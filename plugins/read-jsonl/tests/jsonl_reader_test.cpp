@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -49,11 +51,13 @@ struct Outcome {
   std::string error;
 };
 std::vector<Outcome> read_all(const std::string& bytes, const std::string& name,
-                              const nahr::testing::OptionMap& options = {}) {
+                              const nahr::testing::OptionMap& options = {},
+                              std::size_t block = 1 << 16,
+                              std::uint64_t max_record_bytes = UINT64_MAX) {
   Harness h;  // installs the host functions the stage calls
   Harness::Instance<JsonlReader> reader(options);
-  nahr::testing::detail::MemoryInput input(name, bytes, 1 << 16);
-  model::InputBinding binding(input);
+  nahr::testing::detail::MemoryInput input(name, bytes, block);
+  model::InputBinding binding(input, max_record_bytes);
   reader->open(nahr::Input(binding.handle()));
   std::vector<Outcome> out;
   for (;;) {
@@ -266,4 +270,92 @@ TEST_CASE("the shared newswire sample reads without a failure") {
   CHECK(metadata(r.documents[0]) ==
         std::vector<std::string>{"source=aawsat", "date=2015-07-21"});
   CHECK(r.documents.back().source_line == 1205);
+}
+
+TEST_CASE("a line over max_record_bytes is refused and the lines after it are read") {
+  const auto record = [](std::size_t text_size) {
+    return R"({"id":"big","text":")" + std::string(text_size, 'x') + R"("})";
+  };
+  const std::string small = record(300);       // kept whole in the quarantine
+  const std::string large = record(70 << 10);  // skipped past its first 64 KiB
+  const std::string input = R"({"id":"a","text":"قبل"})" "\n" + small + "\r\n" + large + "\n" +
+                            R"({"id":"c","text":"بعد"})" "\n";
+  for (const std::size_t block : {std::size_t{7}, std::size_t{1} << 16}) {
+    INFO("blocks of " << block);
+    const std::vector<Outcome> out = read_all(input, "wire/big.jsonl", {}, block, 100);
+    REQUIRE(out.size() == 4);
+    CHECK(out[0].doc.id == "a");
+    CHECK(out[1].error == "wire/big.jsonl:2: line of 322 bytes exceeds max_document_bytes (100)");
+    CHECK(out[1].doc.id == "big-2");
+    CHECK(out[1].doc.text() == small);
+    CHECK(out[2].error == "wire/big.jsonl:3: line of " + std::to_string(large.size()) +
+                              " bytes exceeds max_document_bytes (100); not read whole, its "
+                              "first 65536 bytes kept");
+    CHECK(out[2].doc.text() == large.substr(0, 65536));
+    CHECK(out[2].doc.source_line == 3);
+    CHECK(out[3].error.empty());
+    CHECK(out[3].doc.text() == "بعد");
+    CHECK(out[3].doc.source_line == 4);
+  }
+  // At the limit is not over it.
+  CHECK(read_all(input, "wire/big.jsonl", {}, 7, large.size())[2].error.empty());
+}
+
+// Makes a 64 MiB JSON Lines record as it is read, between two short ones,
+// so that only the reader could hold it whole.
+class LongLineInput final : public nahr::model::InputStream {
+ public:
+  std::string_view name() const override { return "long.jsonl"; }
+  bool read(char* buffer, std::size_t capacity, std::size_t& got, std::string&) override {
+    got = 0;
+    while (got < capacity && part_ < parts_.size()) {
+      const std::string_view part = parts_[part_];
+      const std::size_t part_size = part_ == 1 ? kLongBytes : part.size();
+      const std::size_t n = std::min(capacity - got, part_size - offset_);
+      for (std::size_t i = 0; i < n; ++i) buffer[got + i] = part_ == 1 ? 'x' : part[offset_ + i];
+      got += n;
+      offset_ += n;
+      if (offset_ == part_size) ++part_, offset_ = 0;
+    }
+    return true;
+  }
+
+ private:
+  static constexpr std::size_t kLongBytes = std::size_t{64} << 20;
+  const std::vector<std::string_view> parts_ = {
+      R"({"id":"a","text":"قبل"})" "\n{\"id\":\"long\",\"text\":\"", "", "\"}\n",
+      R"({"id":"c","text":"بعد"})" "\n"};
+  std::size_t part_ = 0, offset_ = 0;
+};
+
+long max_resident_kb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+TEST_CASE("a 64 MiB line over max_record_bytes costs no 64 MiB of memory") {
+  Harness h;
+  Harness::Instance<JsonlReader> reader({});
+  LongLineInput input;
+  model::InputBinding binding(input, std::uint64_t{1} << 20);
+  const long before = max_resident_kb();
+  reader->open(nahr::Input(binding.handle()));
+  std::vector<std::string> seen;
+  for (;;) {
+    model::Document doc;
+    nahr::Document view(model::as_handle(doc));
+    try {
+      if (!reader->next(view)) break;
+      seen.push_back(doc.id);
+    } catch (const nahr::DocumentError& e) {
+      seen.push_back(e.what());
+    }
+  }
+  CHECK(seen == std::vector<std::string>{
+                    "a",
+                    "long.jsonl:2: line of 67108887 bytes exceeds max_document_bytes (1048576); "
+                    "not read whole, its first 65536 bytes kept",
+                    "c"});
+  CHECK(max_resident_kb() - before < 24 * 1024);
 }

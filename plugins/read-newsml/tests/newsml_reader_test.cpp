@@ -283,3 +283,36 @@ TEST_CASE("one reader reads several files one after the other") {
   REQUIRE(errors.size() == 1);
   CHECK_THAT(errors[0], Catch::Matchers::StartsWith("malformed.xml:7:28: "));
 }
+
+TEST_CASE("a file over max_record_bytes is refused") {
+  Harness h;
+  const std::string item = fixture("afp-newsitem.xml");
+  const ReadResult r = h.read<NewsmlReader>(item, {}, "afp/afp-newsitem.xml", 1 << 10, 1000);
+  CHECK(r.documents.empty());
+  REQUIRE(r.failures.size() == 1);
+  CHECK(r.failures[0].message == "afp/afp-newsitem.xml:1: file of " + std::to_string(item.size()) +
+                                     " bytes exceeds max_document_bytes (1000)");
+  CHECK(h.read<NewsmlReader>(item, {}, "afp/afp-newsitem.xml", 1 << 10, item.size())
+            .failures.empty());
+}
+
+TEST_CASE("elements nested a million levels deep are refused, not a stack overflow") {
+  std::string deep = "<newsItem guid=\"x\"><contentSet><inlineXML>\n";
+  for (int i = 0; i < 1000000; ++i) deep += "<b>";
+  deep += "نص";
+  for (int i = 0; i < 1000000; ++i) deep += "</b>";
+  deep += "</inlineXML></contentSet></newsItem>";
+  const FileFailure failure = read_failing(deep, "deep.xml");
+  CHECK(failure.message == "deep.xml:2:761: elements nested more than 256 levels deep");
+  CHECK(failure.documents_after == 0);
+  // At the limit is fine: 3 levels of item, 252 of <b> and the text.
+  std::string nested = "<newsItem guid=\"y\"><contentSet><inlineXML>";
+  for (int i = 0; i < 252; ++i) nested += "<b>";
+  nested += "نص";
+  for (int i = 0; i < 252; ++i) nested += "</b>";
+  nested += "</inlineXML></contentSet></newsItem>";
+  Harness h;
+  const ReadResult r = h.read<NewsmlReader>(nested, {}, "nested.xml");
+  REQUIRE(r.documents.size() == 1);
+  CHECK(r.documents[0].text() == "نص");
+}

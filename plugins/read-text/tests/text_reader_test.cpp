@@ -272,3 +272,50 @@ TEST_CASE("one stage reads several inputs and numbers each from zero") {
   CHECK(seen == std::vector<std::string>{"a-0@a.txt:1=واحد", "a-1@a.txt:2=اثنان",
                                          "b-0@b.txt:1=واحد", "b-1@b.txt:2=اثنان"});
 }
+
+// Failure messages of a read, in order.
+std::vector<std::string> errors(const ReadResult& r) {
+  std::vector<std::string> out;
+  for (const auto& f : r.failures) out.push_back(f.message);
+  return out;
+}
+
+TEST_CASE("a line block or file over max_record_bytes is refused and reading goes on") {
+  Harness h;
+  const std::string long_line(250, 'x');
+  const std::string huge_line(70 << 10, 'x');
+  for (const std::size_t block : {std::size_t{3}, std::size_t{1} << 16}) {
+    INFO("blocks of " << block);
+    const ReadResult by_line =
+        h.read<TextReader>("قبل\n" + long_line + "\r\n" + huge_line + "\nبعد\n", {{"mode", "lines"}},
+                           "wire.txt", block, 100);
+    CHECK(texts(by_line) == std::vector<std::string>{"قبل", "بعد"});
+    CHECK(ids(by_line) == std::vector<std::string>{"wire-0", "wire-3"});
+    CHECK(errors(by_line) ==
+          std::vector<std::string>{
+              "wire.txt:2: line of 250 bytes exceeds max_document_bytes (100)",
+              "wire.txt:3: line of 71680 bytes exceeds max_document_bytes (100); not read whole, "
+              "its first 65536 bytes kept"});
+    // Blocks of short lines that add up to more than the limit, and to more
+    // than what is kept of them.
+    std::string big_block, huge_block;
+    for (int i = 0; i < 12; ++i) big_block += "سطر قصير من كتلة طويلة\n";  // 41 bytes a line
+    for (int i = 0; i < 2000; ++i) huge_block += "سطر قصير من كتلة طويلة\n";
+    const ReadResult by_block =
+        h.read<TextReader>("قبل\n\n" + big_block + "\n" + huge_block + "\nبعد",
+                           {{"mode", "blocks"}}, "wire.txt", block, 200);
+    CHECK(texts(by_block) == std::vector<std::string>{"قبل", "بعد"});
+    CHECK(lines(by_block) == std::vector<std::uint64_t>{1, 2017});
+    CHECK(errors(by_block) ==
+          std::vector<std::string>{
+              "wire.txt:3: block of 491 bytes exceeds max_document_bytes (200)",
+              "wire.txt:16: block of 81999 bytes exceeds max_document_bytes (200); not read "
+              "whole, its first 65536 bytes kept"});
+  }
+  const ReadResult whole = h.read<TextReader>(huge_line, {}, "wire.txt", 1 << 16, 100);
+  CHECK(whole.documents.empty());
+  CHECK(errors(whole) == std::vector<std::string>{
+                             "wire.txt:1: file of 71680 bytes exceeds max_document_bytes (100); "
+                             "not read whole, its first 65536 bytes kept"});
+  CHECK(h.read<TextReader>(long_line, {}, "wire.txt", 1 << 16, 250).documents.size() == 1);
+}

@@ -217,6 +217,12 @@ typedef struct nahr_host_api {
    * flagged NAHR_STAGE_SPLITTABLE are handed a part other than the whole
    * input, [0, UINT64_MAX). */
   void (*input_part)(const nahr_input* input, uint64_t* begin, uint64_t* end);
+  /* Added after input_part; check struct_size before calling.
+   * The largest record (line, row, element, file) a reader should hold in
+   * memory: [pipeline] max_document_bytes. A reader skips a longer record
+   * without buffering it whole and reports it as a document error, so a
+   * 200 MB line costs no 200 MB. UINT64_MAX when there is no limit. */
+  uint64_t (*input_max_record_bytes)(const nahr_input* input);
 } nahr_host_api;
 
 /* Entry points of one stage. Functions a kind does not use are NULL:

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nahr/error.hpp>
+#include <nahr/text/utf8.hpp>
 
 #include <algorithm>
 #include <bit>
@@ -52,6 +53,10 @@ inline OffsetUnit parse_unit(std::string_view name, std::string_view owner) {
 //
 // A writer keeps one converter per text it converts and reset()s it for
 // each document, so the table's memory is reused.
+//
+// Units are counted in the text as writers write it: ill-formed UTF-8
+// becomes one U+FFFD per maximal ill-formed subsequence (nahr/json.hpp), so
+// such a subsequence is one unit, and offsets index the text as written.
 class OffsetConverter {
  public:
   OffsetConverter() = default;
@@ -80,9 +85,11 @@ class OffsetConverter {
     const std::size_t blocks = text_.size() / 64 + 1;
     masks_.resize(blocks);
     before_.resize(blocks);
+    const bool well_formed = utf8::is_valid(text_);
+    if (!well_formed) mark_units_of_ill_formed_text();
     std::uint64_t units = 0;
     for (std::size_t k = 0; k < blocks; ++k) {
-      const std::uint64_t mask = unit_mask(k * 64);
+      const std::uint64_t mask = well_formed ? unit_mask(k * 64) : masks_[k];
       masks_[k] = mask;
       before_[k] = units;
       units += static_cast<std::uint64_t>(std::popcount(mask));
@@ -90,7 +97,22 @@ class OffsetConverter {
     built_ = true;
   }
 
-  // Bit i: the byte at `begin + i` adds a unit.
+  // Where a text with ill-formed UTF-8 adds units, found by decoding it
+  // character by character: where each character starts, and each maximal
+  // ill-formed subsequence (one U+FFFD); for UTF-16 also the fourth byte of
+  // a four-byte character.
+  void mark_units_of_ill_formed_text() {
+    std::fill(masks_.begin(), masks_.end(), std::uint64_t{0});
+    const auto mark = [&](std::size_t at) { masks_[at / 64] |= std::uint64_t{1} << (at % 64); };
+    for (std::size_t at = 0; at < text_.size();) {
+      const utf8::CodePoint c = utf8::decode_maximal(text_, at);
+      mark(at);
+      if (unit_ == OffsetUnit::utf16 && c.valid() && c.value >= 0x10000) mark(at + 3);
+      at += c.length;
+    }
+  }
+
+  // Bit i: the byte at `begin + i` of a valid UTF-8 text adds a unit.
   std::uint64_t unit_mask(std::size_t begin) const {
     const std::size_t end = std::min(text_.size(), begin + 64);
     const char* p = text_.data();

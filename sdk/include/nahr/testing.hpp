@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <sstream>
 #include <string>
@@ -252,11 +253,14 @@ class Harness {
   }
 
   // Reads `bytes` as one input named `name`, delivered in blocks of `block`
-  // bytes (small blocks exercise a reader's buffer boundaries).
+  // bytes (small blocks exercise a reader's buffer boundaries), telling the
+  // reader that records over `max_record_bytes` are refused.
   template <class T>
   ReadResult read(std::string bytes, const OptionMap& options = {}, std::string name = "input.txt",
-                  std::size_t block = 1 << 16) {
-    return read_part<T>(std::move(bytes), 0, UINT64_MAX, options, std::move(name), block);
+                  std::size_t block = 1 << 16,
+                  std::uint64_t max_record_bytes = std::numeric_limits<std::uint64_t>::max()) {
+    return read_part<T>(std::move(bytes), 0, UINT64_MAX, options, std::move(name), block,
+                        max_record_bytes);
   }
 
   // Reads only the part [begin, end) of the input, as a shard of a sharded
@@ -264,10 +268,11 @@ class Harness {
   template <class T>
   ReadResult read_part(std::string bytes, std::uint64_t begin, std::uint64_t end,
                        const OptionMap& options = {}, std::string name = "input.txt",
-                       std::size_t block = 1 << 16) {
+                       std::size_t block = 1 << 16,
+                       std::uint64_t max_record_bytes = std::numeric_limits<std::uint64_t>::max()) {
     Instance<T> stage(options);
     detail::MemoryInput input(std::move(name), std::move(bytes), block, begin, end);
-    model::InputBinding binding(input);
+    model::InputBinding binding(input, max_record_bytes);
     ReadResult result;
     stage->open(Input(binding.handle()));
     for (;;) {

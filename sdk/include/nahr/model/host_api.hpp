@@ -7,6 +7,7 @@
 #include <nahr/model/document.hpp>
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -41,6 +42,7 @@ inline const Document& doc(const nahr_document* d) { return *reinterpret_cast<co
 
 struct InputHandle {
   InputStream* stream;
+  std::uint64_t max_record_bytes;
   std::string reason;
 };
 
@@ -116,6 +118,9 @@ inline void doc_set_annotation_attribute(nahr_document* d, size_t i, nahr_str k,
 inline nahr_str input_name(const nahr_input* in) {
   return str(reinterpret_cast<const InputHandle*>(in)->stream->name());
 }
+inline uint64_t input_max_record_bytes(const nahr_input* in) {
+  return reinterpret_cast<const InputHandle*>(in)->max_record_bytes;
+}
 inline nahr_status input_read(nahr_input* in, char* buffer, size_t capacity, size_t* got,
                               nahr_str* reason) {
   auto* h = reinterpret_cast<InputHandle*>(in);
@@ -137,9 +142,13 @@ inline nahr_document* as_handle(Document& d) { return reinterpret_cast<nahr_docu
 inline nahr_error* as_handle(ErrorSlot& e) { return reinterpret_cast<nahr_error*>(&e); }
 
 // Wraps an InputStream for the duration of one open_input call sequence.
+// `max_record_bytes` is what the reader is told is the largest record it
+// may hold (the run's max_document_bytes).
 class InputBinding {
  public:
-  explicit InputBinding(InputStream& stream) : handle_{&stream, {}} {}
+  explicit InputBinding(InputStream& stream,
+                        std::uint64_t max_record_bytes = std::numeric_limits<std::uint64_t>::max())
+      : handle_{&stream, max_record_bytes, {}} {}
   nahr_input* handle() { return reinterpret_cast<nahr_input*>(&handle_); }
 
  private:
@@ -180,6 +189,7 @@ inline nahr_host_api make_host_api(LogFunction log, RunInfoFunction run_info = &
   api.input_read = &input_read;
   api.run_info_json = run_info;
   api.input_part = &input_part;
+  api.input_max_record_bytes = &input_max_record_bytes;
   return api;
 }
 
