@@ -86,6 +86,7 @@ class Alignment {
   bool identity() const { return regions_.empty(); }
   std::span<const nahr_edit> regions() const { return regions_; }
   void clear() { regions_.clear(); }
+  std::size_t capacity_bytes() const { return regions_.capacity() * sizeof(nahr_edit); }
 
   std::uint64_t begin_to_original(std::uint64_t current) const {
     return EditMap<false>::begin(regions_, current);

@@ -26,6 +26,13 @@ class StringArena {
     used_ = 0;
   }
 
+  // Bytes held for reuse.
+  std::size_t capacity() const {
+    std::size_t bytes = 0;
+    for (const Chunk& c : chunks_) bytes += c.size;
+    return bytes;
+  }
+
  private:
   static constexpr std::size_t kChunkBytes = 16 << 10;
 
