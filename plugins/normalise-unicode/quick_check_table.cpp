@@ -58,9 +58,7 @@ const QuickCheckTable& QuickCheckTable::of(Form form) {
 }
 
 QuickCheckTable::QuickCheckTable(const icu::Normalizer2& normalizer)
-    : normalizer_(&normalizer),
-      bmp_(std::make_unique<std::array<Packed, 0x10000>>()),
-      step_(std::make_unique<std::array<std::uint8_t, 0x10000>>()) {
+    : normalizer_(&normalizer), bmp_(std::make_unique<std::array<Packed, 0x10000>>()) {
   for (char32_t c = 0; c < bmp_->size(); ++c) {
     // Surrogates never come out of the UTF-8 decoder; ICU would call them
     // inert anyway.
@@ -68,17 +66,6 @@ QuickCheckTable::QuickCheckTable(const icu::Normalizer2& normalizer)
     (*bmp_)[c] =
         static_cast<Packed>(info.combining_class | (info.boundary_before ? boundary_bit : 0) |
                             (info.quick_check_yes ? quick_check_bit : 0));
-  }
-  for (unsigned first = 0; first < 0x100; ++first) {
-    for (unsigned second = 0; second < 0x100; ++second) {
-      std::uint8_t step = 0;
-      if (first < 0x80) {
-        step = is_stable_starter(first) ? 1 : 0;
-      } else if (first >= 0xC2 && first < 0xE0 && (second & 0xC0) == 0x80) {
-        step = is_stable_starter(((first & 0x1Fu) << 6) | (second & 0x3Fu)) ? 2 : 0;
-      }
-      (*step_)[(first << 8) | second] = step;
-    }
   }
 }
 

@@ -8,7 +8,6 @@
 #include <array>
 #include <cstdint>
 #include <memory>
-#include <string_view>
 
 namespace nahr::normalise_unicode {
 
@@ -38,29 +37,6 @@ class QuickCheckTable {
     return compute(c);  // supplementary planes: rare enough to ask ICU
   }
 
-  // The first position at or after `i` that does not start an ASCII or
-  // two-byte stable starter: the fast path over Arabic and Latin text. Each
-  // character costs one lookup of the two bytes at its start, and two
-  // characters are looked up per round, the second at both places it can
-  // start, so that the lookups do not wait for each other.
-  std::size_t skip_short_stable_starters(std::string_view text, std::size_t i) const {
-    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    const std::uint8_t* step = step_->data();
-    const auto at = [&](std::size_t k) { return step[(s[k] << 8) | s[k + 1]]; };
-    const std::size_t n = text.size();
-    while (i + 3 < n) {
-      const std::uint8_t first = at(i);
-      const std::uint8_t after_one = at(i + 1), after_two = at(i + 2);
-      if (first == 0) return i;
-      const std::uint8_t second = first == 1 ? after_one : after_two;
-      i += first;
-      if (second == 0) return i;
-      i += second;
-    }
-    while (i + 1 < n && at(i) != 0) i += at(i);
-    return i;
-  }
-
   // Has a boundary before it and passes the quick check: the segment it
   // starts is normalised unless a later code point in it says otherwise.
   // Nearly every code point of Arabic and Latin text is one.
@@ -88,9 +64,6 @@ class QuickCheckTable {
 
   const icu::Normalizer2* normalizer_;
   std::unique_ptr<std::array<Packed, 0x10000>> bmp_;
-  // By the first two bytes of a character: its length when it is an ASCII
-  // or two-byte stable starter, else 0.
-  std::unique_ptr<std::array<std::uint8_t, 0x10000>> step_;
 };
 
 }  // namespace nahr::normalise_unicode

@@ -97,7 +97,7 @@ class Pass {
 
   // The first position at or after i that is not a stable starter.
   std::size_t skip_stable_starters(std::size_t i) const {
-    while ((i = table_.skip_short_stable_starters(text_, i)) < text_.size()) {
+    while (i < text_.size()) {
       const CodePoint unit = decode(i);
       if (!unit.valid() || !table_.is_stable_starter(unit.value)) break;
       i += unit.length;
