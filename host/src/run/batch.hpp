@@ -9,6 +9,8 @@
 #include <nahr/model/document.hpp>
 
 #include <cstddef>
+#include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,14 +18,10 @@
 
 namespace nahr::host {
 
-// A batch is handed to a worker at this many text bytes even when it holds
-// fewer than batch_size documents, so huge documents don't pile up.
-constexpr std::uint64_t kBatchBytes = 8u << 20;
-// Batches keep their documents' memory for reuse, but not beyond these
-// sizes: past them, one outsized story would pin its memory in every slot
-// it ever passed through, and peak memory would grow with the input.
-constexpr std::size_t kRetainedDocumentBytes = 256u << 10;
-constexpr std::size_t kRetainedEncodedBytes = 16u << 20;
+// About the memory one batch takes once processed and encoded: the reader
+// sizes batches for it (BatchSizer), and a batch keeps no more than this
+// for reuse between its turns.
+constexpr std::size_t kBatchTargetBytes = 4u << 20;
 
 // Where a document sits in the run: which input it came from, how many
 // documents of that input are read once it is, and where its encoded bytes
@@ -45,14 +43,21 @@ struct Batch {
   std::vector<Position> positions;
   std::string encoded;  // a stream writer's bytes for the whole batch
 
+  // Empties the batch for its next turn. Its documents keep their memory
+  // for reuse, up to kBatchTargetBytes in all: beyond that, documents that
+  // once held a huge story, or a run of large ones, would pin that memory
+  // for the rest of the run, and peak memory would grow with the input.
   void reset(std::uint64_t seq) {
     sequence = seq;
     size = 0;
     bytes = 0;
-    if (encoded.capacity() > kRetainedEncodedBytes) {
-      std::string().swap(encoded);
-    } else {
-      encoded.clear();
+    encoded.clear();
+    if (encoded.capacity() > kBatchTargetBytes) std::string().swap(encoded);
+    std::size_t kept = encoded.capacity();
+    for (model::Document& doc : docs) {
+      doc.clear();
+      kept += doc.retained_bytes();
+      if (kept > kBatchTargetBytes) doc = model::Document{};
     }
   }
   model::Document& append() {
@@ -61,14 +66,45 @@ struct Batch {
       failures.emplace_back();
       positions.emplace_back();
     }
-    model::Document& doc = docs[size];
-    doc.clear();
-    if (doc.retained_bytes() > kRetainedDocumentBytes) doc = model::Document{};
+    docs[size].clear();
     failures[size].reset();
     positions[size] = Position{};
     return docs[size++];
   }
   void drop_last() { --size; }
+};
+
+// Decides when the reader hands a batch over: at batch_size documents, or
+// earlier, at the text that will take about kBatchTargetBytes of memory once
+// processed and encoded. The ratio is learnt from the batches processed so
+// far: extractors that multiply a story's size twentyfold get batches of a
+// twentieth of the text, so the pool of batches bounds memory whatever the
+// pipeline does to its documents.
+class BatchSizer {
+ public:
+  // The text of one batch: never so little that batches cost more to hand
+  // over than to process, never more than this, however cheap the stages.
+  static constexpr std::uint64_t kMinTextBytes = 16u << 10;
+  static constexpr std::uint64_t kMaxTextBytes = 8u << 20;
+
+  bool full(const Batch& batch, std::uint32_t max_documents) const {
+    return batch.size >= max_documents ||
+           batch.bytes >= text_budget_.load(std::memory_order_relaxed);
+  }
+
+  // Learns from a processed (and encoded) batch. Any worker may call it.
+  void observe(const Batch& batch) {
+    if (batch.bytes == 0) return;
+    std::uint64_t footprint = batch.encoded.size();
+    for (std::size_t i = 0; i < batch.size; ++i) footprint += batch.docs[i].retained_bytes();
+    const double text_per_byte = static_cast<double>(batch.bytes) / static_cast<double>(footprint);
+    const auto budget = static_cast<std::uint64_t>(text_per_byte * kBatchTargetBytes);
+    text_budget_.store(std::clamp(budget, kMinTextBytes, kMaxTextBytes), std::memory_order_relaxed);
+  }
+
+ private:
+  // Until a batch is seen: a pipeline that grows text fivefold.
+  std::atomic<std::uint64_t> text_budget_{kBatchTargetBytes / 5};
 };
 
 }  // namespace nahr::host

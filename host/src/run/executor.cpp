@@ -445,7 +445,7 @@ class Run {
         stop(fmt::format("{}: reader '{}' cannot go on: {}", file.name, reader_->id(), slot.message));
       }
       const bool input_broken = status != NAHR_OK && input.failed();
-      if (batch->size >= settings_.batch_size || batch->bytes >= kBatchBytes) next_batch();
+      if (sizer_.full(*batch, settings_.batch_size)) next_batch();
       if (input_broken) return;  // the rest of this file cannot be read
     }
   }
@@ -471,7 +471,7 @@ class Run {
       if (failure) ++reader_stats_.errors;
       progress.add(1, doc.text().size());
       batch->bytes += doc.text().size();
-      if (batch->size >= settings_.batch_size || batch->bytes >= kBatchBytes) next_batch();
+      if (sizer_.full(*batch, settings_.batch_size)) next_batch();
     }
   }
 
@@ -515,6 +515,7 @@ class Run {
       }
       batch.positions[i].encoded_end = batch.encoded.size();
     }
+    sizer_.observe(batch);
   }
 
   void process_document(Batch& batch, std::size_t i, unsigned worker,
@@ -844,6 +845,7 @@ class Run {
   std::optional<Position> committed_;  // the last document in the output or the quarantine
   Clock::time_point last_checkpoint_{};
 
+  BatchSizer sizer_;
   std::vector<std::unique_ptr<Batch>> pool_;
   BlockingQueue<Batch*> free_, work_;
   std::mutex done_mutex_;

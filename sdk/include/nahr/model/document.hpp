@@ -75,15 +75,17 @@ class Document {
     clear_annotations();
   }
 
-  // The memory clear() keeps for the next document: about what the largest
-  // document this one has held needed. A host reusing documents frees those
-  // that grew far past the usual, so that one huge story does not pin its
-  // memory for the rest of the run.
+  // The memory the document holds, most of which clear() keeps for the
+  // next one. A host reusing documents sizes its batches by it, and frees
+  // documents that grew far past the usual, so that one huge story does not
+  // pin its memory for the rest of the run.
   std::size_t retained_bytes() const {
     std::size_t attribute_bytes = 0;
+    for (const Annotation& a : annotations) attribute_bytes += a.attributes.capacity();
     for (const std::vector<Attribute>& spare : spare_attributes_) {
-      attribute_bytes += spare.capacity() * sizeof(Attribute);
+      attribute_bytes += spare.capacity();
     }
+    attribute_bytes *= sizeof(Attribute);
     return text_.capacity() + original_.capacity() + strings_.capacity() +
            alignment_.capacity_bytes() + annotations.capacity() * sizeof(Annotation) +
            spare_attributes_.capacity() * sizeof(spare_attributes_[0]) + attribute_bytes +
