@@ -42,24 +42,40 @@ struct Batch {
   std::vector<std::optional<Failure>> failures;
   std::vector<Position> positions;
   std::string encoded;  // a stream writer's bytes for the whole batch
+  std::uint64_t footprint = 0;  // measure_footprint() once last processed
 
   // Empties the batch for its next turn. Its documents keep their memory
-  // for reuse, up to kBatchTargetBytes in all: beyond that, documents that
-  // once held a huge story, or a run of large ones, would pin that memory
-  // for the rest of the run, and peak memory would grow with the input.
+  // for reuse, but no more than the batch took last time (and never over
+  // kBatchTargetBytes): documents that once held a huge story,
+  // or a run of large ones, would otherwise pin that memory for the rest of
+  // the run, and peak memory would grow with the input.
   void reset(std::uint64_t seq) {
     sequence = seq;
     size = 0;
     bytes = 0;
+    const std::size_t budget =
+        footprint == 0 ? kBatchTargetBytes : std::min<std::size_t>(footprint, kBatchTargetBytes);
     encoded.clear();
-    if (encoded.capacity() > kBatchTargetBytes) std::string().swap(encoded);
+    if (encoded.capacity() > budget) encoded.shrink_to_fit();
     std::size_t kept = encoded.capacity();
     for (model::Document& doc : docs) {
       doc.clear();
       kept += doc.retained_bytes();
-      if (kept > kBatchTargetBytes) doc = model::Document{};
+      if (kept > budget) {
+        kept -= doc.retained_bytes();
+        doc.release();
+      }
     }
   }
+
+  // The memory the batch's contents take: its documents once processed and
+  // their encoded bytes.
+  std::uint64_t measure_footprint() const {
+    std::uint64_t total = encoded.size();
+    for (std::size_t i = 0; i < size; ++i) total += docs[i].content_bytes();
+    return total;
+  }
+
   model::Document& append() {
     if (size == docs.size()) {
       docs.emplace_back();
@@ -93,11 +109,11 @@ class BatchSizer {
   }
 
   // Learns from a processed (and encoded) batch. Any worker may call it.
-  void observe(const Batch& batch) {
-    if (batch.bytes == 0) return;
-    std::uint64_t footprint = batch.encoded.size();
-    for (std::size_t i = 0; i < batch.size; ++i) footprint += batch.docs[i].retained_bytes();
-    const double text_per_byte = static_cast<double>(batch.bytes) / static_cast<double>(footprint);
+  void observe(Batch& batch) {
+    batch.footprint = batch.measure_footprint();
+    if (batch.bytes == 0 || batch.footprint == 0) return;
+    const double text_per_byte =
+        static_cast<double>(batch.bytes) / static_cast<double>(batch.footprint);
     const auto budget = static_cast<std::uint64_t>(text_per_byte * kBatchTargetBytes);
     text_budget_.store(std::clamp(budget, kMinTextBytes, kMaxTextBytes), std::memory_order_relaxed);
   }

@@ -75,10 +75,27 @@ class Document {
     clear_annotations();
   }
 
+  // Empties the document and frees the memory clear() would keep. (Moving
+  // an empty document in would not: a string moved from a short one keeps
+  // its own buffer.)
+  void release() {
+    Document gone(std::move(*this));  // takes every buffer with it
+    clear();
+  }
+
+  // The memory the document's contents take: what processing it needed.
+  std::size_t content_bytes() const {
+    std::size_t attributes = 0;
+    for (const Annotation& a : annotations) attributes += a.attributes.size();
+    return text_.size() + (rewritten_ ? original_.size() : 0) + strings_.size() +
+           alignment_.regions().size() * sizeof(nahr_edit) +
+           annotations.size() * sizeof(Annotation) + attributes * sizeof(Attribute);
+  }
+
   // The memory the document holds, most of which clear() keeps for the
-  // next one. A host reusing documents sizes its batches by it, and frees
-  // documents that grew far past the usual, so that one huge story does not
-  // pin its memory for the rest of the run.
+  // next one. A host reusing documents frees those that grew far past what
+  // its documents need, so that one huge story does not pin its memory for
+  // the rest of the run.
   std::size_t retained_bytes() const {
     std::size_t attribute_bytes = 0;
     for (const Annotation& a : annotations) attribute_bytes += a.attributes.capacity();

@@ -26,6 +26,14 @@ class StringArena {
     used_ = 0;
   }
 
+  // Bytes in use since the last reset (counting what is left unused at the
+  // end of each full chunk).
+  std::size_t size() const {
+    std::size_t bytes = used_;
+    for (std::size_t k = 0; k < current_ && k < chunks_.size(); ++k) bytes += chunks_[k].size;
+    return bytes;
+  }
+
   // Bytes held for reuse.
   std::size_t capacity() const {
     std::size_t bytes = 0;
