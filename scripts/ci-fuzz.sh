@@ -3,7 +3,7 @@
 # bounded time, starting from its seed corpus and saved regressions. Fails
 # if any target crashes, leaks, hangs, or breaks one of its invariants.
 #
-#   FUZZ_SECONDS=25              time per target
+#   FUZZ_SECONDS=60              time per target
 #   FUZZ_TARGETS="fuzz_config"   only these (default: every fuzz_* target)
 #   FUZZ_BUILD_DIR=build-fuzz
 #   FUZZ_CXX=clang++-16          clang 14 cannot compile the project's C++20
@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds=${FUZZ_SECONDS:-25}
+seconds=${FUZZ_SECONDS:-60}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 cxx=${FUZZ_CXX:-clang++-16}
 if ! command -v "$cxx" >/dev/null; then

@@ -133,7 +133,8 @@ def machine(args) -> list[str]:
         f"- nahr {commit}{' with uncommitted changes' if dirty not in ('', '?') else ''} "
         f"(`{source}`), build `{args.build}` ({build_type})",
         f"- timing: {', '.join(sorted(timer)) or '?'}; best of {args.runs} "
-        f"run{'s' if args.runs != 1 else ''}; peak RSS and CPU time from "
+        f"run{'s' if args.runs != 1 else ''} (of {args.short_runs} for the sub-second runs: "
+        f"nahr's normalise, I/O and stage chains, and cat); peak RSS and CPU time from "
         f"{', '.join(sorted(rss_tool)) or '?'} (one run)",
         f"- peers: {first_line(['uconv', '--version'])}; "
         f"perl {first_line(['perl', '-e', 'print $^V'])}; {platform.python_implementation()} "
@@ -302,6 +303,7 @@ def main() -> None:
     parser.add_argument("--mode", choices=["quick", "full"], required=True)
     parser.add_argument("--corpus", required=True, help="corpus name, e.g. corpus-100mb")
     parser.add_argument("--runs", type=int, required=True)
+    parser.add_argument("--short-runs", type=int, required=True)
     parser.add_argument("--startup-runs", type=int, required=True)
     parser.add_argument("--load-start", required=True)
     parser.add_argument("--build", required=True)
