@@ -4,6 +4,9 @@
 # if any target crashes, leaks, hangs, or breaks one of its invariants.
 #
 #   FUZZ_SECONDS=60              time per target
+#   FUZZ_SEED=1                  libFuzzer's seed; 0 for a new one each run. CI
+#                                fixes it, so that whether a change lands does
+#                                not hang on a lucky draw; fuzz with 0 to explore
 #   FUZZ_TARGETS="fuzz_config"   only these (default: every fuzz_* target)
 #   FUZZ_BUILD_DIR=build-fuzz
 #   FUZZ_CXX=clang++-16          clang 14 cannot compile the project's C++20
@@ -18,6 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-60}
+seed=${FUZZ_SEED:-1}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 cxx=${FUZZ_CXX:-clang++-16}
 if ! command -v "$cxx" >/dev/null; then
@@ -62,7 +66,7 @@ for target in "${targets[@]}"; do
   done
 
   status=0
-  "$build/tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  "$build/tests/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -seed="$seed" \
     -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" >"$log" 2>&1 || status=$?
 
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

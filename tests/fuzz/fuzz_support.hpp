@@ -155,6 +155,7 @@ std::vector<Outcome> read_input(std::string_view input, const testing::OptionMap
   FuzzInput stream(name, input, block, fail_at);
   model::InputBinding binding(stream, limit);
   std::vector<Outcome> out;
+  int failures_after_break = 0;  // as the host counts them
   try {
     reader->open(Input(binding.handle()));
   } catch (const DocumentError& e) {
@@ -173,7 +174,8 @@ std::vector<Outcome> read_input(std::string_view input, const testing::OptionMap
       outcome.error = e.what();
     }
     out.push_back(std::move(outcome));
-    if (!out.back().error.empty() && stream.failed()) break;
+    if (stream.failed()) failures_after_break = out.back().error.empty() ? 0 : failures_after_break + 1;
+    if (failures_after_break >= kFailuresAfterBrokenInput) break;
   }
   return out;
 }

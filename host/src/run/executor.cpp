@@ -17,6 +17,7 @@
 #include "shard/split_plan.hpp"
 
 #include <fmt/core.h>
+#include <nahr/input.hpp>
 #include <nahr/model/host_api.hpp>
 #include <spdlog/spdlog.h>
 
@@ -405,6 +406,7 @@ class Run {
   void read_documents(std::size_t file_index, const InputFile& file, std::uint64_t first_record,
                       WatchedInput& input, model::ErrorSlot& slot, Batch*& batch,
                       NextBatch& next_batch, Progress& progress) {
+    int failures_after_break = 0;
     for (std::uint64_t index = first_record; !stopping_ && !interrupted(); ++index) {
       model::Document& doc = batch->append();
       doc.current_stage = reader_->id();
@@ -444,9 +446,11 @@ class Run {
       if (status == NAHR_FATAL_ERROR) {
         stop(fmt::format("{}: reader '{}' cannot go on: {}", file.name, reader_->id(), slot.message));
       }
-      const bool input_broken = status != NAHR_OK && input.failed();
+      // Past a broken stream the reader still hands out what it read before
+      // the break, then the break itself (nahr/input.hpp).
+      if (input.failed()) failures_after_break = status == NAHR_OK ? 0 : failures_after_break + 1;
       if (sizer_.full(*batch, settings_.batch_size)) next_batch();
-      if (input_broken) return;  // the rest of this file cannot be read
+      if (failures_after_break >= kFailuresAfterBrokenInput) return;
     }
   }
 

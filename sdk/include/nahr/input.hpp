@@ -18,6 +18,14 @@ namespace nahr {
 // quarantine shows what it was: all of it, up to this size.
 inline constexpr std::size_t kOversizedRecordHead = std::size_t{64} << 10;
 
+// When reading fails (a truncated .gz, an I/O error), a reader first hands
+// out the records it read before the failure, good or bad, then reports the
+// failure as a document error, and then ends the input. The host reads on
+// until the reader ends the input, so that nothing read before the break
+// is lost; a reader that goes on failing instead is cut off after this many
+// failed records in a row.
+inline constexpr int kFailuresAfterBrokenInput = 16;
+
 // How much of a record a reader reads before it may decide that the record
 // is over `limit` and skip the rest: at least the bytes it keeps.
 inline std::uint64_t bytes_before_skipping(std::uint64_t limit) {
@@ -110,13 +118,8 @@ class Input {
   // Reads everything that is left.
   std::string read_all() {
     std::string out;
-    std::size_t got = 0;
-    do {
-      const std::size_t old = out.size();
-      out.resize(old + kBlock);
-      got = read(out.data() + old, kBlock);
-      out.resize(old + got);
-    } while (got != 0);
+    while (append_block(out) != 0) {
+    }
     return out;
   }
 
@@ -136,10 +139,7 @@ class Input {
     std::string& out = whole.bytes;
     std::size_t got = 0;
     do {
-      const std::size_t old = out.size();
-      out.resize(old + kBlock);
-      got = read(out.data() + old, kBlock);
-      out.resize(old + got);
+      got = append_block(out);
       whole.size += got;
     } while (got != 0 && (whole.size <= limit || out.size() < kOversizedRecordHead));
     whole.over_limit = whole.size > limit;
@@ -154,6 +154,15 @@ class Input {
 
  private:
   static constexpr std::size_t kBlock = 1 << 16;
+
+  // Reads up to one block onto the end of `out`; returns the bytes read.
+  std::size_t append_block(std::string& out) {
+    const std::size_t old = out.size();
+    out.resize(old + kBlock);
+    const std::size_t got = read(out.data() + old, kBlock);
+    out.resize(old + got);
+    return got;
+  }
   nahr_input* input_;
 };
 
