@@ -90,6 +90,7 @@ void JsonlReader::open(Input input) {
   source_.assign(input.name());
   stem_ = file_stem(source_);
   records_ = 0;
+  array_broken_ = false;
   limit_ = input.max_record_bytes();
   part_ = input.part();
   buffer_.open(input);
@@ -161,6 +162,7 @@ bool JsonlReader::next_record_line(std::string_view& line) {
 }
 
 bool JsonlReader::next_element(Document& doc) {
+  if (array_broken_) return false;
   ArrayReader::Element element;
   try {
     do {
@@ -172,10 +174,13 @@ bool JsonlReader::next_element(Document& doc) {
     // The array itself is wrong where reading stopped: one part reports it.
     const std::uint64_t at = buffer_.offset();
     if (part_.before(at) || part_.after(at)) return false;
+    // Where the stream broke, the array stays wrong: said once, it ends.
+    array_broken_ = buffer_.failed();
     doc.set_source(source_, records_, array_.line());
     doc.set_id(fallback_id(records_++));
     throw DocumentError(source_ + ":" + std::to_string(array_.line()) + ": " + e.what());
   } catch (const DocumentError& e) {
+    array_broken_ = true;  // the stream broke: reported here, it ends
     throw DocumentError(std::string(e.what()) + " (after line " + std::to_string(array_.line()) +
                         ")");
   }

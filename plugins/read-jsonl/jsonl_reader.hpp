@@ -63,6 +63,8 @@ class JsonlReader final : public nahr::Reader {
   std::string source_;  // the input's name, as the host gave it
   std::string stem_;
   std::uint64_t records_ = 0;
+  // The input broke inside the array and that was reported: it ends here.
+  bool array_broken_ = false;
   std::string id_;
   std::string key_;  // a nested metadata key being joined
 };
