@@ -8,9 +8,9 @@
 
 #include <nahr/model/document.hpp>
 
-#include <cstddef>
 #include <algorithm>
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -33,7 +33,8 @@ struct Position {
 };
 
 // Documents travel in batches; the pool of batches is the run's memory
-// bound. Documents are cleared, not freed, between uses.
+// bound. Documents are cleared and reused from turn to turn, keeping the
+// memory reset() allows.
 struct Batch {
   std::uint64_t sequence = 0;
   std::size_t size = 0;
