@@ -3,6 +3,7 @@
 #include <unicode/bytestream.h>
 #include <unicode/stringpiece.h>
 
+#include <algorithm>
 #include <climits>
 #include <optional>
 #include <string>
@@ -64,8 +65,9 @@ struct Replacement {
 // ICU actually changes become edits.
 class Pass {
  public:
-  Pass(std::string_view text, const QuickCheckTable& table, InvalidUtf8Policy policy)
-      : text_(text), table_(table), policy_(policy), rewriter_(text) {}
+  Pass(std::string_view text, const QuickCheckTable& table,
+       const nahr::arabic::QuietChunks& chunks, InvalidUtf8Policy policy)
+      : text_(text), table_(table), chunks_(chunks), policy_(policy), rewriter_(text) {}
 
   // Decides every edit. Under the reject policy, stops at the first
   // ill-formed sequence and returns it instead.
@@ -95,12 +97,18 @@ class Pass {
  private:
   CodePoint decode(std::size_t i) const { return nahr::utf8::decode_maximal(text_, i); }
 
-  // The first position at or after i that is not a stable starter.
+  // The first position at or after i that is not a stable starter: whole
+  // chunks the vector pass proves stable, then code point by code point
+  // through the chunk it could not.
   std::size_t skip_stable_starters(std::size_t i) const {
     while (i < text_.size()) {
-      const CodePoint unit = decode(i);
-      if (!unit.valid() || !table_.is_stable_starter(unit.value)) break;
-      i += unit.length;
+      i = chunks_.skip(text_, i);
+      const std::size_t chunk_end = std::min(text_.size(), i + nahr::arabic::QuietChunks::kBytes);
+      while (i < chunk_end) {
+        const CodePoint unit = decode(i);
+        if (!unit.valid() || !table_.is_stable_starter(unit.value)) return i;
+        i += unit.length;
+      }
     }
     return i;
   }
@@ -168,6 +176,7 @@ class Pass {
 
   std::string_view text_;
   const QuickCheckTable& table_;
+  const nahr::arabic::QuietChunks& chunks_;
   InvalidUtf8Policy policy_;
   TextRewriter rewriter_;
   std::string normalised_;  // reused for every segment
@@ -194,6 +203,7 @@ std::vector<OptionSpec> UnicodeNormaliser::schema() {
 
 UnicodeNormaliser::UnicodeNormaliser(const Options& options)
     : table_(&QuickCheckTable::of(parse_form(options.text("form")))),
+      stable_chunks_([table = table_](char32_t c) { return !table->is_stable_starter(c); }),
       invalid_utf8_(parse_policy(options.text("invalid_utf8"))) {}
 
 void UnicodeNormaliser::process(Document& doc) const {
@@ -201,7 +211,7 @@ void UnicodeNormaliser::process(Document& doc) const {
   if (text.size() > static_cast<std::size_t>(INT32_MAX)) {
     throw DocumentError("document larger than 2 GiB, the limit of ICU's normaliser");
   }
-  Pass pass(text, *table_, invalid_utf8_);
+  Pass pass(text, *table_, stable_chunks_, invalid_utf8_);
   if (const auto bad = pass.run()) {
     const std::uint64_t original = doc.to_original({bad->begin, bad->begin + bad->length}).begin;
     throw DocumentError("invalid UTF-8 at byte " + std::to_string(original) + " (" +

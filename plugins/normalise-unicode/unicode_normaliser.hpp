@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nahr/plugin.hpp>
+#include <nahr/text/quiet_chunks.hpp>
 #include <vector>
 
 #include "quick_check_table.hpp"
@@ -16,7 +17,8 @@ class UnicodeNormaliser final : public Normaliser {
   static constexpr const char* name = "normalise-unicode";
   static constexpr const char* summary =
       "Unicode normalisation (NFC, NFD, NFKC, NFKC_Casefold) with a policy for invalid UTF-8";
-  // Holds only a pointer to an immutable, process-wide table.
+  // Holds only immutable state: a pointer to a process-wide table and the
+  // vector pre-pass's ranges.
   static constexpr bool thread_safe = true;
 
   static std::vector<OptionSpec> schema();
@@ -26,6 +28,8 @@ class UnicodeNormaliser final : public Normaliser {
 
  private:
   const QuickCheckTable* table_;
+  // Skips chunks of stable starters: nearly all Arabic and ASCII text.
+  nahr::arabic::QuietChunks stable_chunks_;
   InvalidUtf8Policy invalid_utf8_;
 };
 
