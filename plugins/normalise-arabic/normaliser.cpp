@@ -1,11 +1,35 @@
 #include "normaliser.hpp"
 
+#include <algorithm>
+
 namespace normalise_arabic {
 
 ArabicNormaliser::ArabicNormaliser(const nahr::Options& options)
     : ArabicNormaliser(Rules::from(options)) {}
 
-ArabicNormaliser::ArabicNormaliser(const Rules& rules) : tables_(rules) {}
+namespace {
+
+// The characters the scan must see, as the vector pre-pass asks: exactly
+// those the skip table sends to look_at(). A space is the one character
+// whose fate depends on the next byte; the pair rule covers it.
+nahr::arabic::QuietChunks quiet_chunks_of(const Tables& tables) {
+  const auto touched = [&](char32_t c) {
+    if (c == ' ') return tables.skip(' ', 'a') == 0;
+    return tables.action(c).op != Op::keep;
+  };
+  nahr::arabic::QuietChunks chunks(touched);
+  if (!touched(' ')) {
+    chunks.touch_before(' ', [&](char32_t next) {
+      return tables.skip(' ', static_cast<unsigned char>(next)) == 0;
+    });
+  }
+  return chunks;
+}
+
+}  // namespace
+
+ArabicNormaliser::ArabicNormaliser(const Rules& rules)
+    : tables_(rules), quiet_chunks_(quiet_chunks_of(tables_)) {}
 
 void ArabicNormaliser::process(nahr::Document& doc) {
   const std::string_view text = doc.text();
@@ -16,10 +40,13 @@ void ArabicNormaliser::process(nahr::Document& doc) {
   out_.commit(doc);
 }
 
-// The fast path: a character no rule touches costs one lookup of the two
-// bytes at its start; only the others leave the loop. Two characters are
-// looked up per round, the second at both places it can start, so that
-// the lookups do not wait for each other.
+// The fast path: the vector pre-pass skips to the first character a rule
+// may touch; from there, a character no rule touches costs one lookup of
+// the two bytes at its start, and only the others leave the loop. Two
+// characters are looked up per round, the second at both places it can
+// start, so that the lookups do not wait for each other. Where the
+// pre-pass makes no progress (text outside ASCII and the Arabic block), the
+// lookups take a whole chunk before it tries again.
 void ArabicNormaliser::scan(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::uint8_t* skip = tables_.skip_table();
@@ -27,15 +54,21 @@ void ArabicNormaliser::scan(std::string_view text) {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i + 3 < n) {
-    const std::uint8_t first = at(i);
-    const std::uint8_t after_one = at(i + 1), after_two = at(i + 2);
-    if (first == 0) {
-      i = look_at(text, i);
-      continue;
+    const std::size_t from = i;
+    i = quiet_chunks_.skip(text, i);
+    const std::size_t end =
+        std::min(n - 3, i > from ? i + 1 : i + nahr::arabic::QuietChunks::kBytes);
+    while (i < end) {
+      const std::uint8_t first = at(i);
+      const std::uint8_t after_one = at(i + 1), after_two = at(i + 2);
+      if (first == 0) {
+        i = look_at(text, i);
+        continue;
+      }
+      const std::uint8_t second = first == 1 ? after_one : after_two;
+      i += first;
+      i = second != 0 ? i + second : look_at(text, i);
     }
-    const std::uint8_t second = first == 1 ? after_one : after_two;
-    i += first;
-    i = second != 0 ? i + second : look_at(text, i);
   }
   while (i + 1 < n) {
     const std::uint8_t step = at(i);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <nahr/plugin.hpp>
+#include <nahr/text/quiet_chunks.hpp>
 #include <string_view>
 #include <vector>
 
@@ -46,6 +47,8 @@ class ArabicNormaliser final : public nahr::Normaliser {
   };
 
   Tables tables_;
+  // Skips chunks of ASCII and Arabic letters no rule touches.
+  nahr::arabic::QuietChunks quiet_chunks_;
   EditWriter out_;  // reused across documents
   Lookahead ahead_;
   BaseLookup base_;

@@ -97,14 +97,17 @@ class Pass {
  private:
   CodePoint decode(std::size_t i) const { return nahr::utf8::decode_maximal(text_, i); }
 
-  // The first position at or after i that is not a stable starter: whole
-  // chunks the vector pass proves stable, then code point by code point
-  // through the chunk it could not.
+  // The first position at or after i that is not a stable starter: the
+  // vector pre-pass skips to the first code point it cannot vouch for, which
+  // the table then judges. Where the pre-pass makes no progress (text
+  // outside ASCII and the Arabic block), the table takes a whole chunk.
   std::size_t skip_stable_starters(std::size_t i) const {
     while (i < text_.size()) {
+      const std::size_t from = i;
       i = chunks_.skip(text_, i);
-      const std::size_t chunk_end = std::min(text_.size(), i + nahr::arabic::QuietChunks::kBytes);
-      while (i < chunk_end) {
+      const std::size_t end =
+          std::min(text_.size(), i > from ? i + 1 : i + nahr::arabic::QuietChunks::kBytes);
+      while (i < end) {
         const CodePoint unit = decode(i);
         if (!unit.valid() || !table_.is_stable_starter(unit.value)) return i;
         i += unit.length;
