@@ -101,7 +101,8 @@ normalise=(run "$root/bench/configs/normalise.toml" --input "$txt" --output "$ou
 for threads in 0 1 2; do
   name=normalise/nahr-$threads
   ((threads)) || name=normalise/nahr
-  measure --name "$name" --bytes "$txt_bytes" --runs "$short_runs" --expect-lines "$out" "$docs" \
+  measure --name "$name" --bytes "$txt_bytes" --runs "$short_runs" \
+    --fresh "$out" --expect-lines "$out" "$docs" \
     -- "$nahr" "${normalise[@]}" --threads "$threads"
 done
 uconv_rules='::NFKC; [\u064B-\u0652\u0670\u0640] > ; [\u0623\u0625\u0622\u0671] > \u0627; \u0649 > \u064A; \u0660>0; \u0661>1; \u0662>2; \u0663>3; \u0664>4; \u0665>5; \u0666>6; \u0667>7; \u0668>8; \u0669>9;'
@@ -116,7 +117,8 @@ python3 "$root/bench/tools/agreement.py" --results "$results" --nahr "$out" \
 rm -f "$work/uconv.txt" "$work/perl.txt" "$work/python.txt"
 
 section "issue 5: read-jsonl -> write-jsonl vs cat"
-measure --name io/nahr --bytes "$jsonl_bytes" --runs "$short_runs" --expect-lines "$out" "$docs" \
+measure --name io/nahr --bytes "$jsonl_bytes" --runs "$short_runs" \
+  --fresh "$out" --expect-lines "$out" "$docs" \
   -- "$nahr" run "$root/bench/configs/jsonl-io.toml" --input "$jsonl" --output "$out"
 measure --name io/cat --bytes "$jsonl_bytes" --runs "$short_runs" --stdout "$work/cat.jsonl" -- cat "$jsonl"
 rm -f "$work/cat.jsonl"
@@ -124,17 +126,18 @@ rm -f "$work/cat.jsonl"
 section "issue 6: threads, plugin boundary, memory, start-up"
 for threads in 1 2; do
   measure --name "afp/nahr-$threads" --bytes "$jsonl_bytes" --runs "$runs" \
-    --expect-lines "$out" "$docs" \
+    --fresh "$out" --expect-lines "$out" "$docs" \
     -- "$nahr" run "$afp" --input "$jsonl" --output "$out" --threads "$threads"
 done
 for stages in 1 10; do
   NAHR_PLUGIN_PATH=$test_plugins measure --name "chain/$stages" --bytes "$jsonl_bytes" \
-    --runs "$short_runs" --expect-lines "$out" "$docs" \
+    --runs "$short_runs" --fresh "$out" --expect-lines "$out" "$docs" \
     -- "$nahr" run "$root/bench/configs/passthrough-$stages.toml" --input "$jsonl" --output "$out"
 done
 tenfold=$work/$corpus-x10.txt
 for _ in {1..10}; do cat "$txt"; done >"$tenfold"
-measure --name rss/10x --bytes "$(size "$tenfold")" --runs 1 --expect-lines "$out" "$((docs * 10))" \
+measure --name rss/10x --bytes "$(size "$tenfold")" --runs 1 \
+  --fresh "$out" --expect-lines "$out" "$((docs * 10))" \
   -- "$nahr" run "$root/bench/configs/normalise.toml" --input "$tenfold" --output "$out"
 rm -f "$tenfold"
 measure --name startup/plugins --runs "$startup_runs" --no-rss -- "$nahr" plugins
@@ -143,7 +146,8 @@ measure --name startup/check-full --runs "$startup_runs" --no-rss -- "$nahr" che
 
 section "issue 4: full afp-arabic pipeline vs ICU word break iterator"
 echo "pipeline: $afp_chain" >&2
-measure --name afp/nahr --bytes "$jsonl_bytes" --runs "$runs" --expect-lines "$out" "$docs" \
+measure --name afp/nahr --bytes "$jsonl_bytes" --runs "$runs" \
+  --fresh "$out" --expect-lines "$out" "$docs" \
   -- "$nahr" run "$afp" --input "$jsonl" --output "$out" --threads 0
 measure --name afp/icu --bytes "$jsonl_bytes" --runs "$runs" -- "$icu_wordbreak" "$jsonl"
 rm -f "$out"

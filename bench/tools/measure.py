@@ -10,6 +10,11 @@ timed by hyperfine when it is on PATH (after one run that measures memory),
 else by this script. Peak RSS and CPU time come from /usr/bin/time when
 present, else from the kernel's rusage of the child. A command that exits non-zero stops the benchmark: a failed run
 would otherwise be reported as a fast one.
+
+Every run writes a new file: --stdout and each --fresh path are deleted
+before it, outside the timing. Replacing a file costs something else: ext4
+(auto_da_alloc) writes the new data out at once when a file is truncated or
+renamed over, about 50 ms per 100 MB here, the same for every program.
 """
 import argparse
 import json
@@ -34,9 +39,17 @@ def open_or_devnull(path: str | None, mode: str):
     return open(path or os.devnull, mode)
 
 
-def run_once(argv: list[str], stdin: str | None, stdout: str | None, with_rss: bool) -> dict:
+def remove(paths: list[str]) -> None:
+    for path in paths:
+        if os.path.exists(path):
+            os.unlink(path)
+
+
+def run_once(argv: list[str], stdin: str | None, stdout: str | None, with_rss: bool,
+             fresh: list[str]) -> dict:
     """One run: wall seconds, and (unless with_rss is false) peak RSS in KiB
     and user+system CPU seconds."""
+    remove(fresh + ([stdout] if stdout else []))
     use_gnu_time = with_rss and os.access(GNU_TIME, os.X_OK)
     report = tempfile.NamedTemporaryFile(prefix="measure-", suffix=".time", delete=False)
     report.close()
@@ -68,9 +81,13 @@ def run_once(argv: list[str], stdin: str | None, stdout: str | None, with_rss: b
     return result
 
 
-def hyperfine_times(argv: list[str], runs: int, stdin: str | None, stdout: str | None) -> list[float]:
+def hyperfine_times(argv: list[str], runs: int, stdin: str | None, stdout: str | None,
+                    fresh: list[str]) -> list[float]:
     command = shlex.join(argv)
     options = ["--runs", str(runs), "--style", "none"]
+    doomed = fresh + ([stdout] if stdout else [])
+    if doomed:
+        options += ["--prepare", shlex.join(["rm", "-f", *doomed])]
     if stdin:
         # hyperfine 1.15 has --output but no --input: redirect in its shell,
         # whose start-up it measures and subtracts.
@@ -102,6 +119,8 @@ def main() -> None:
     parser.add_argument("--stdin")
     parser.add_argument("--stdout")
     parser.add_argument("--no-rss", action="store_true", help="time only (start-up timings)")
+    parser.add_argument("--fresh", action="append", default=[], metavar="PATH",
+                        help="a file the command writes: deleted before each run")
     parser.add_argument("--expect-lines", nargs=2, metavar=("FILE", "N"),
                         help="check that FILE has N lines after the runs")
     parser.add_argument("argv", nargs=argparse.REMAINDER)
@@ -112,15 +131,15 @@ def main() -> None:
 
     # Peak RSS and CPU come from the first run, under /usr/bin/time (or from
     # rusage: this process's first child, so the maximum is its own).
-    probe = None if args.no_rss else run_once(argv, args.stdin, args.stdout, with_rss=True)
+    probe = None if args.no_rss else run_once(argv, args.stdin, args.stdout, True, args.fresh)
     if shutil.which("hyperfine"):
         timer = "hyperfine"
-        times = hyperfine_times(argv, args.runs, args.stdin, args.stdout)
+        times = hyperfine_times(argv, args.runs, args.stdin, args.stdout, args.fresh)
     else:
         timer = "python"
         times = [] if probe is None else [probe["wall"]]
         while len(times) < args.runs:
-            times.append(run_once(argv, args.stdin, args.stdout, with_rss=False)["wall"])
+            times.append(run_once(argv, args.stdin, args.stdout, False, args.fresh)["wall"])
 
     if args.expect_lines:
         path, expected = args.expect_lines[0], int(args.expect_lines[1])

@@ -135,7 +135,8 @@ def machine(args) -> list[str]:
         f"- timing: {', '.join(sorted(timer)) or '?'}; best of {args.runs} "
         f"run{'s' if args.runs != 1 else ''} (of {args.short_runs} for the sub-second runs: "
         f"nahr's normalise, I/O and stage chains, and cat); peak RSS and CPU time from "
-        f"{', '.join(sorted(rss_tool)) or '?'} (one run)",
+        f"{', '.join(sorted(rss_tool)) or '?'} (one run); every run writes a new output file "
+        f"(replacing one makes ext4 write it out at once, which times the disk, not the program)",
         f"- peers: {first_line(['uconv', '--version'])}; "
         f"perl {first_line(['perl', '-e', 'print $^V'])}; {platform.python_implementation()} "
         f"{platform.python_version()}",
