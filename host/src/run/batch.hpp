@@ -1,6 +1,6 @@
 // The unit documents travel through a run in: the reader fills a batch,
 // a worker runs the stages over it (and encodes it for a stream writer),
-// the writer thread commits it in input order. A run's fixed pool of
+// and once it is next in input order a worker commits it to the output. A run's fixed pool of
 // batches is what bounds its memory.
 #pragma once
 

@@ -23,7 +23,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -304,8 +303,11 @@ class Run {
     worker_stats_.push_back(std::move(stats));
   }
 
-  // The reader on this thread, `workers_` threads processing batches, and
-  // one thread writing them in input order. The batch pool bounds memory.
+  // The reader on this thread and `workers_` threads processing batches.
+  // Batches are written in input order by whichever worker finishes the
+  // next one to write (write_ready_batches): its encoded bytes are still in
+  // that core's cache, and no thread of its own waits to write. The batch
+  // pool bounds memory.
   void run_on_threads(const std::vector<InputFile>& files, Progress& progress) {
     for (unsigned i = 0; i < workers_ * 2 + 2; ++i) {
       pool_.push_back(std::make_unique<Batch>());
@@ -313,28 +315,19 @@ class Run {
     }
     std::vector<std::thread> threads;
     for (unsigned w = 0; w < workers_; ++w) threads.emplace_back([this, w] { work(w); });
-    std::thread writer([this] { write_in_order(); });
 
     Batch* last = read_inputs(files, progress, free_.pop(), [this](Batch* full) {
       work_.push(full);
       return free_.pop();
     });
-    std::uint64_t batches = last->sequence;
     if (last->size > 0) {
       work_.push(last);
-      ++batches;
     } else {
       free_.push(last);
     }
-    {
-      std::lock_guard lock(done_mutex_);
-      batches_total_ = batches;
-      reading_done_ = true;
-    }
-    done_ready_.notify_all();
     for (unsigned w = 0; w < workers_; ++w) work_.push(nullptr);
     for (std::thread& t : threads) t.join();
-    writer.join();
+    if (!stopping_) check_error_budget(true);
   }
 
   // Reads every input into batches; `hand_over` takes each full batch and
@@ -497,13 +490,10 @@ class Run {
   void work(unsigned worker) {
     std::vector<StageStats> stats(worker_stages_[worker].size() + 1);
     model::ErrorSlot slot;
+    model::ErrorSlot write_slot;
     while (Batch* batch = work_.pop()) {
       process_batch(*batch, worker, stats, slot);
-      {
-        std::lock_guard lock(done_mutex_);
-        done_.emplace(batch->sequence, batch);
-      }
-      done_ready_.notify_all();
+      write_ready_batches(batch, write_slot);
     }
     std::lock_guard lock(stats_mutex_);
     worker_stats_.push_back(std::move(stats));
@@ -588,27 +578,29 @@ class Run {
     }
   }
 
-  // ---- writing, in input order (writer thread) --------------------------
+  // ---- writing, in input order (one worker at a time) -------------------
 
-  void write_in_order() {
-    model::ErrorSlot slot;
-    for (std::uint64_t next = 0;; ++next) {
-      Batch* batch = nullptr;
-      {
-        std::unique_lock lock(done_mutex_);
-        done_ready_.wait(lock, [&] {
-          return done_.count(next) != 0 || (reading_done_ && next == batches_total_);
-        });
-        auto it = done_.find(next);
-        if (it == done_.end()) break;
-        batch = it->second;
-        done_.erase(it);
-      }
+  // Files a processed batch, then, unless another worker is writing, writes
+  // every batch that is next in input order. The one writing checks again
+  // for the next batch under the lock before it lets go, so none is left
+  // behind.
+  void write_ready_batches(Batch* processed, model::ErrorSlot& slot) {
+    std::unique_lock lock(done_mutex_);
+    done_.emplace(processed->sequence, processed);
+    if (writing_) return;
+    writing_ = true;
+    for (auto it = done_.find(next_to_write_); it != done_.end();
+         it = done_.find(next_to_write_)) {
+      Batch* batch = it->second;
+      done_.erase(it);
+      ++next_to_write_;
+      lock.unlock();
       write_batch(*batch, slot);
       checkpoint(false);
       free_.push(batch);
+      lock.lock();
     }
-    if (!stopping_) check_error_budget(true);
+    writing_ = false;
   }
 
   void write_batch(Batch& batch, model::ErrorSlot& slot) {
@@ -852,11 +844,11 @@ class Run {
   BatchSizer sizer_;
   std::vector<std::unique_ptr<Batch>> pool_;
   BlockingQueue<Batch*> free_, work_;
+  // Processed batches waiting for their turn to be written, and who writes.
   std::mutex done_mutex_;
-  std::condition_variable done_ready_;
   std::map<std::uint64_t, Batch*> done_;
-  std::uint64_t batches_total_ = 0;
-  bool reading_done_ = false;
+  std::uint64_t next_to_write_ = 0;
+  bool writing_ = false;
 
   std::atomic<bool> stopping_{false};
   bool interrupted_ = false;  // read by the reader thread only
