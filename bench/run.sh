@@ -89,6 +89,8 @@ docs=$(wc -l <"$jsonl")
 jsonl_bytes=$(size "$jsonl")
 txt_bytes=$(size "$txt")
 echo "$docs documents; $jsonl_bytes bytes of JSONL, $txt_bytes bytes of text" >&2
+# The corpus was just written: its writeback would slow whatever runs first.
+sync
 
 # The full afp-arabic pipeline, from configs/afp-arabic.toml and the plugins built.
 "$nahr" plugins --json >"$work/plugins.json"
@@ -136,6 +138,7 @@ for stages in 1 10; do
 done
 tenfold=$work/$corpus-x10.txt
 for _ in {1..10}; do cat "$txt"; done >"$tenfold"
+sync
 measure --name rss/10x --bytes "$(size "$tenfold")" --runs 1 \
   --fresh "$out" --expect-lines "$out" "$((docs * 10))" \
   -- "$nahr" run "$root/bench/configs/normalise.toml" --input "$tenfold" --output "$out"
