@@ -80,6 +80,11 @@ TEST_CASE("skip stops right at the first character to look at") {
     const std::string text = head + std::string(stop) + plain;
     CHECK(chunks.skip(text, 2) == head.size());
   }
+  // A stray continuation byte after a letter: its bits, read as if the
+  // letter's last byte were its lead, spell a touched character (U+0651,
+  // shadda). skip() stops at the stray byte, not inside the letter before.
+  const std::string text = head + "ٱ" + "\x91" + plain;
+  CHECK(chunks.skip(text, 2) == head.size() + std::string("ٱ").size());
 }
 
 TEST_CASE("skip stops before every touched character of the block and of ASCII") {
@@ -106,7 +111,8 @@ TEST_CASE("a space before whitespace stops skip only under the pair rule") {
 TEST_CASE("mixed scripts, marks and broken bytes: every skip is sound") {
   const std::vector<std::string> pieces = {
       "قال ", "مُحَمَّد ", "ـــ", "ﻻ", "١٢٣", "café ", "e\xCC\x81", "😀", " ", "  ", "\t",
-      "\xD8", "\x80", "\xD9\x8B", "\xDA\x80", "\xDB\x96", "أ", "abc", "\xC3\xA9", "\xEF\xBB\xBF", "\xC2\xA0"};
+      "\xD8", "\x80", "\xD9\x8B", "\xDA\x80", "\xDB\x96", "أ", "abc", "\xC3\xA9", "\xEF\xBB\xBF", "\xC2\xA0",
+      "ٱ", "\x91", "\x8E"};
   for (const bool pair_rule : {false, true}) {
     const QuietChunks chunks = make_chunks(pair_rule);
     std::mt19937 random(7);

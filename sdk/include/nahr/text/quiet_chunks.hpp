@@ -110,8 +110,11 @@ class QuietChunks {
       const __m128i offset =
           _mm_or_si128(_mm_and_si128(_mm_slli_epi16(before, 6), _mm_set1_epi8(char(0xC0))),
                        _mm_and_si128(bytes, _mm_set1_epi8(0x3F)));
-      // Found at a continuation byte: belongs to the character one byte back.
-      __m128i at_lead = _mm_and_si128(in_256(offset, arabic_), continuation);
+      // Found at the continuation byte of a well-formed character: belongs
+      // to its lead, one byte back. (A stray continuation has an offset too,
+      // from whatever byte is before it; it is found as itself, below.)
+      const __m128i paired = _mm_and_si128(continuation, lead_before);
+      __m128i at_lead = _mm_and_si128(in_256(offset, arabic_), paired);
       // A lead not followed by its continuation.
       at_lead = _mm_or_si128(at_lead, _mm_andnot_si128(continuation, lead_before));
 
