@@ -1,7 +1,7 @@
 // The unit documents travel through a run in: the reader fills a batch,
 // a worker runs the stages over it (and encodes it for a stream writer),
-// and once it is next in input order a worker commits it to the output. A run's fixed pool of
-// batches is what bounds its memory.
+// and once it is next in input order a worker commits it to the output.
+// A run's fixed pool of batches is what bounds its memory.
 #pragma once
 
 #include "run/failure.hpp"
