@@ -20,8 +20,11 @@ namespace nahr::host {
 
 // About the memory one batch takes once processed and encoded: the reader
 // sizes batches for it (BatchSizer), and a batch keeps no more than this
-// for reuse between its turns.
-constexpr std::size_t kBatchTargetBytes = 4u << 20;
+// for reuse between its turns. Small enough that a batch's text and its
+// encoded bytes stay in a core's L2 cache from reading to writing: against
+// 4 MiB, the full AFP pipeline ran 15% faster on one thread and the
+// normalise pipeline 2-5% faster, with a third less peak memory.
+constexpr std::size_t kBatchTargetBytes = 512u << 10;
 
 // Where a document sits in the run: which input it came from, how many
 // documents of that input are read once it is, and where its encoded bytes

@@ -3,6 +3,7 @@
 #include "isolation/isolated_group.hpp"
 #include "log/log_fields.hpp"
 #include "run/batch.hpp"
+#include "run/batch_reader.hpp"
 #include "run/blocking_queue.hpp"
 #include "run/document_source.hpp"
 #include "run/inputs.hpp"
@@ -13,11 +14,9 @@
 #include "run/quarantine.hpp"
 #include "run/run_manifest.hpp"
 #include "run/stage_instance.hpp"
-#include "run/watched_input.hpp"
 #include "shard/split_plan.hpp"
 
 #include <fmt/core.h>
-#include <nahr/input.hpp>
 #include <nahr/model/host_api.hpp>
 #include <spdlog/spdlog.h>
 
@@ -94,14 +93,26 @@ class Run {
     std::uint64_t total_bytes = options_.source != nullptr ? options_.source->size() : 0;
     for (const InputFile& f : files) total_bytes += std::min(f.size, f.part_end) - f.part_begin;
     Progress progress(options_.progress, total_bytes);
-    if (workers_ == 1) {
-      run_on_this_thread(files, progress);
+    const BatchReader::Limits limits{settings_.max_document_bytes, settings_.batch_size};
+    BatchReader::Start from;
+    if (resume_from_) from = {resume_from_->file, resume_from_->record};
+    std::optional<BatchReader> reader;
+    if (options_.source != nullptr) {
+      reader.emplace(*options_.source, limits, sizer_, progress, stopping_);
     } else {
-      run_on_threads(files, progress);
+      reader.emplace(*reader_, files, from, limits, sizer_, progress, stopping_);
     }
+    if (workers_ == 1) {
+      run_on_this_thread(*reader);
+    } else {
+      run_on_threads(*reader);
+    }
+    interrupted_ = reader->interrupted();
+    result_.read += reader->documents_read();
+    result_.input_bytes += reader->input_bytes();
     finish_output();
     result_.seconds = static_cast<double>(elapsed_ns(start)) / 1e9;
-    collect_stats();
+    collect_stats(reader->stats());
     if (stopping_) {
       result_.outcome = RunOutcome::stopped;
       result_.stop_reason = stop_reason_;
@@ -274,224 +285,71 @@ class Run {
     return output_.write(std::string_view(bytes.data, bytes.size), error);
   }
 
-  // ---- reading (calling thread) -----------------------------------------
-
-  // Stops reading on a signal; what was read is still finished and written.
-  bool interrupted() {
-    if (!interrupted_ && interrupt_signal() != 0) {
-      interrupted_ = true;
-      spdlog::warn("interrupted: finishing the documents in flight; nothing more is read");
-    }
-    return interrupted_;
-  }
+  // ---- reading and processing --------------------------------------------
 
   // One thread does everything, batch by batch: what `threads = 1` asks for
   // on a scheduler slot with one CPU.
-  void run_on_this_thread(const std::vector<InputFile>& files, Progress& progress) {
+  void run_on_this_thread(BatchReader& reader) {
     Batch batch;
     std::vector<StageStats> stats(worker_stages_[0].size() + 1);
     model::ErrorSlot slot;
-    const auto run_batch = [&](Batch* full) {
-      process_batch(*full, 0, stats, slot);
-      write_batch(*full, slot);
+    for (bool more = true; more;) {
+      batch.reset(next_to_read_++);
+      more = read_batch(reader, batch);
+      if (batch.size == 0) continue;
+      process_batch(batch, 0, stats, slot);
+      write_batch(batch, slot);
       checkpoint(false);
-      return full;
-    };
-    read_inputs(files, progress, &batch, run_batch);
-    if (batch.size > 0) run_batch(&batch);
+    }
     if (!stopping_) check_error_budget(true);
     worker_stats_.push_back(std::move(stats));
   }
 
-  // The reader on this thread and `workers_` threads processing batches.
-  // Batches are written in input order by whichever worker finishes the
-  // next one to write (write_ready_batches): its encoded bytes are still in
-  // that core's cache, and no thread of its own waits to write. The batch
-  // pool bounds memory.
-  void run_on_threads(const std::vector<InputFile>& files, Progress& progress) {
-    for (unsigned i = 0; i < workers_ * 2 + 2; ++i) {
+  // `workers_` threads, each reading a batch (one at a time, in input
+  // order), processing it and, when it is next in input order, writing it
+  // (write_ready_batches): the text it reads and the bytes it encodes are
+  // still in its core's cache. The pool of batches bounds memory: one per
+  // worker, and two more so that workers can run ahead of a slow batch that
+  // holds up the order of writing (a larger pool measured no faster).
+  void run_on_threads(BatchReader& reader) {
+    for (unsigned i = 0; i < workers_ + 2; ++i) {
       pool_.push_back(std::make_unique<Batch>());
       free_.push(pool_.back().get());
     }
     std::vector<std::thread> threads;
-    for (unsigned w = 0; w < workers_; ++w) threads.emplace_back([this, w] { work(w); });
-
-    Batch* last = read_inputs(files, progress, free_.pop(), [this](Batch* full) {
-      work_.push(full);
-      return free_.pop();
-    });
-    if (last->size > 0) {
-      work_.push(last);
-    } else {
-      free_.push(last);
+    for (unsigned w = 0; w < workers_; ++w) {
+      threads.emplace_back([this, w, &reader] { work(w, reader); });
     }
-    for (unsigned w = 0; w < workers_; ++w) work_.push(nullptr);
     for (std::thread& t : threads) t.join();
     if (!stopping_) check_error_budget(true);
   }
 
-  // Reads every input into batches; `hand_over` takes each full batch and
-  // returns an empty one to go on with. Returns the last, partly full batch.
-  template <class HandOver>
-  Batch* read_inputs(const std::vector<InputFile>& files, Progress& progress, Batch* batch,
-                     HandOver hand_over) {
-    std::uint64_t sequence = 0;
-    batch->reset(sequence);
-    const auto next_batch = [&] {
-      batch = hand_over(batch);
-      batch->reset(++sequence);
-    };
-
-    if (options_.source != nullptr) {
-      read_source(*options_.source, batch, next_batch, progress);
-      return batch;
-    }
-    model::ErrorSlot slot;
-    const std::size_t first = resume_from_ ? resume_from_->file : 0;
-    for (std::size_t file_index = first; file_index < files.size(); ++file_index) {
-      const InputFile& file = files[file_index];
-      const std::uint64_t committed =
-          resume_from_ && file_index == first ? resume_from_->record : 0;
-      if (stopping_ || interrupted()) break;
-      std::string error;
-      std::unique_ptr<model::InputStream> stream = open_input(file, error);
-      if (!stream) {
-        if (committed == 0) input_failure(*batch, file_index, file, error);
-        continue;
-      }
-      WatchedInput input(*stream);
-      model::InputBinding binding(input, settings_.max_document_bytes);
-      slot.message.clear();
-      const Clock::time_point opened = Clock::now();
-      const nahr_status status =
-          reader_->vtable().open_input(reader_->handle(), binding.handle(), model::as_handle(slot));
-      reader_stats_.nanoseconds += elapsed_ns(opened);
-      if (status == NAHR_FATAL_ERROR) {
-        stop(fmt::format("{}: reader '{}' cannot go on: {}", file.name, reader_->id(), slot.message));
-        break;
-      }
-      if (status != NAHR_OK) {
-        if (committed == 0) input_failure(*batch, file_index, file, slot.message);
-        continue;
-      }
-      if (!skip_committed(input, committed)) continue;
-      read_documents(file_index, file, committed, input, slot, batch, next_batch, progress);
-      result_.input_bytes += input.bytes();
-    }
-    return batch;
-  }
-
-  // A resumed run reads again, and drops, the documents of the input it
-  // stopped in that were committed before; false when the input ends first.
-  bool skip_committed(WatchedInput& input, std::uint64_t committed) {
-    model::Document scratch;
-    model::ErrorSlot slot;
-    for (std::uint64_t i = 0; i < committed; ++i) {
-      scratch.clear();
-      const nahr_status status = reader_->vtable().next_document(
-          reader_->handle(), model::as_handle(scratch), model::as_handle(slot));
-      if (status == NAHR_END_OF_INPUT || status == NAHR_FATAL_ERROR || input.failed()) return false;
-    }
-    return true;
-  }
-
-  template <class NextBatch>
-  void read_documents(std::size_t file_index, const InputFile& file, std::uint64_t first_record,
-                      WatchedInput& input, model::ErrorSlot& slot, Batch*& batch,
-                      NextBatch& next_batch, Progress& progress) {
-    int failures_after_break = 0;
-    for (std::uint64_t index = first_record; !stopping_ && !interrupted(); ++index) {
-      model::Document& doc = batch->append();
-      doc.current_stage = reader_->id();
-      slot.message.clear();
-      const Clock::time_point started = Clock::now();
-      const nahr_status status = reader_->vtable().next_document(
-          reader_->handle(), model::as_handle(doc), model::as_handle(slot));
-      reader_stats_.nanoseconds += elapsed_ns(started);
-      if (status == NAHR_END_OF_INPUT) {
-        batch->drop_last();
-        return;
-      }
-      ++result_.read;
-      ++reader_stats_.documents;
-      reader_stats_.bytes += doc.text().size();
-      progress.add(1, doc.text().size());
-      if (doc.id.empty()) doc.id = fmt::format("{}#{}", file.name, index);
-      if (doc.source_file.empty()) {
-        doc.source_file = file.name;
-        doc.source_record = index;
-      }
-      const std::size_t slot_index = batch->size - 1;
-      batch->positions[slot_index] = Position{file_index, index + 1, 0};
-      if (status != NAHR_OK) {
-        ++reader_stats_.errors;
-        batch->failures[slot_index] =
-            Failure{std::string(reader_->id()), slot.message, Phase::read};
-      } else if (doc.text().size() > settings_.max_document_bytes) {
-        ++reader_stats_.errors;
-        batch->failures[slot_index] =
-            Failure{std::string(reader_->id()),
-                    fmt::format("document of {} bytes exceeds max_document_bytes ({})",
-                                doc.text().size(), settings_.max_document_bytes),
-                    Phase::read};
-      }
-      batch->bytes += doc.text().size();
-      if (status == NAHR_FATAL_ERROR) {
-        stop(fmt::format("{}: reader '{}' cannot go on: {}", file.name, reader_->id(), slot.message));
-      }
-      // Past a broken stream the reader still hands out what it read before
-      // the break, then the break itself (nahr/input.hpp).
-      if (input.failed()) failures_after_break = status == NAHR_OK ? 0 : failures_after_break + 1;
-      if (sizer_.full(*batch, settings_.batch_size)) next_batch();
-      if (failures_after_break >= kFailuresAfterBrokenInput) return;
-    }
-  }
-
-  // Documents from a DocumentSource (nahr replay) instead of the reader.
-  template <class NextBatch>
-  void read_source(DocumentSource& source, Batch*& batch, NextBatch& next_batch,
-                   Progress& progress) {
-    while (!stopping_ && !interrupted()) {
-      model::Document& doc = batch->append();
-      std::optional<Failure>& failure = batch->failures[batch->size - 1];
-      const Clock::time_point started = Clock::now();
-      const bool more = source.next(doc, failure);
-      reader_stats_.nanoseconds += elapsed_ns(started);
-      if (!more) {
-        batch->drop_last();
-        if (!source.error().empty()) stop(source.error());
-        return;
-      }
-      ++result_.read;
-      ++reader_stats_.documents;
-      reader_stats_.bytes += doc.text().size();
-      if (failure) ++reader_stats_.errors;
-      progress.add(1, doc.text().size());
-      batch->bytes += doc.text().size();
-      if (sizer_.full(*batch, settings_.batch_size)) next_batch();
-    }
-  }
-
-  // An input that could not be opened still counts as one failed record, so
-  // it shows in the summary and the quarantine instead of vanishing.
-  void input_failure(Batch& batch, std::size_t file_index, const InputFile& file,
-                     const std::string& reason) {
-    model::Document& doc = batch.append();
-    doc.id = file.name;
-    doc.source_file = file.name;
-    batch.failures[batch.size - 1] = Failure{std::string(reader_->id()), reason, Phase::read};
-    batch.positions[batch.size - 1] = Position{file_index + 1, 0, 0};
-    ++result_.read;
-    ++reader_stats_.errors;
+  // Fills `batch` from the reader; false once reading is over.
+  bool read_batch(BatchReader& reader, Batch& batch) {
+    const bool more = reader.fill(batch);
+    if (!reader.stop_reason().empty()) stop(reader.stop_reason());
+    return more;
   }
 
   // ---- processing (worker threads) --------------------------------------
 
-  void work(unsigned worker) {
+  void work(unsigned worker, BatchReader& reader) {
     std::vector<StageStats> stats(worker_stages_[worker].size() + 1);
     model::ErrorSlot slot;
     model::ErrorSlot write_slot;
-    while (Batch* batch = work_.pop()) {
+    for (;;) {
+      Batch* batch = free_.pop();
+      {
+        std::lock_guard lock(read_mutex_);
+        if (reading_over_) {
+          free_.push(batch);
+          break;
+        }
+        batch->reset(next_to_read_++);
+        reading_over_ = !read_batch(reader, *batch);
+      }
+      // Even an empty last batch goes through: it holds a place in the
+      // order of writing.
       process_batch(*batch, worker, stats, slot);
       write_ready_batches(batch, write_slot);
     }
@@ -782,9 +640,8 @@ class Run {
     }
   }
 
-  void collect_stats() {
-    reader_stats_.id = reader_ ? reader_->id() : options_.source->name();
-    result_.stages.push_back(reader_stats_);
+  void collect_stats(const StageStats& reader_stats) {
+    result_.stages.push_back(reader_stats);
     for (std::size_t s = 1; s + 1 < config_.stages.size(); ++s) {
       StageStats total;
       total.id = config_.stages[s].id;
@@ -843,7 +700,11 @@ class Run {
 
   BatchSizer sizer_;
   std::vector<std::unique_ptr<Batch>> pool_;
-  BlockingQueue<Batch*> free_, work_;
+  BlockingQueue<Batch*> free_;
+  // Reading: one worker at a time, each batch numbered in input order.
+  std::mutex read_mutex_;
+  std::uint64_t next_to_read_ = 0;
+  bool reading_over_ = false;
   // Processed batches waiting for their turn to be written, and who writes.
   std::mutex done_mutex_;
   std::map<std::uint64_t, Batch*> done_;
@@ -851,11 +712,11 @@ class Run {
   bool writing_ = false;
 
   std::atomic<bool> stopping_{false};
-  bool interrupted_ = false;  // read by the reader thread only
+  bool interrupted_ = false;  // reading ended on a signal
   std::mutex stop_mutex_;
   std::string stop_reason_;
 
-  StageStats reader_stats_, writer_stats_;
+  StageStats writer_stats_;
   std::mutex stats_mutex_;
   std::vector<std::vector<StageStats>> worker_stats_;
 };

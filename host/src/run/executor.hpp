@@ -1,7 +1,8 @@
-// Runs a validated pipeline: the reader streams documents into batches,
-// worker threads run the normalisers and extractors, and the worker that
-// finishes the next batch in input order hands its documents to the writer,
-// so the output is the same whatever the thread count.
+// Runs a validated pipeline: worker threads take turns reading the next
+// batch of documents (run/batch_reader.hpp), run the normalisers and
+// extractors over it, and the worker that finishes the next batch in input
+// order hands its documents to the writer, so the output is the same
+// whatever the thread count.
 // Memory is bounded by a fixed pool of batches, not by the input size.
 // With one thread, the calling thread does all of it, batch by batch.
 #pragma once

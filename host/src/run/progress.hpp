@@ -17,7 +17,7 @@ class Progress {
   Progress(bool enabled, std::uint64_t total_bytes);
   ~Progress();  // clears the line
 
-  // Called by the reader thread; cheap.
+  // Called by whichever thread reads; cheap.
   void add(std::uint64_t documents, std::uint64_t bytes) {
     documents_.fetch_add(documents, std::memory_order_relaxed);
     bytes_.fetch_add(bytes, std::memory_order_relaxed);
