@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <functional>
 
 namespace nahr::write_jsonl {
@@ -26,6 +27,15 @@ void append_member(std::string& out, std::string_view key, std::uint64_t n) {
 bool same_text(std::string_view a, std::string_view b) {
   return (a.data() == b.data() && a.size() == b.size()) || a == b;
 }
+
+// Writes `literal` at `p` and returns the end.
+template <std::size_t N>
+char* put(char* p, const char (&literal)[N]) {
+  std::memcpy(p, literal, N - 1);
+  return p + N - 1;
+}
+
+char* put_number(char* p, std::uint64_t n) { return std::to_chars(p, p + 20, n).ptr; }
 
 }  // namespace
 
@@ -112,18 +122,33 @@ void JsonlWriter::append_annotations(std::string& out, const Document& doc) {
     if (!wanted(a.type)) continue;
     out += first ? "{\"type\":" : ",{\"type\":";
     first = false;
-    json::append_string(out, a.type);
-    append_member(out, "begin", current_offsets_.convert(a.span.begin));
-    append_member(out, "end", current_offsets_.convert(a.span.end));
+    out += quoted_type_(a.type);
+    // The four offsets in one append: most annotations are small, and one
+    // append per member cost more than the conversions.
+    char members[4 * 20 + 64];
+    char* p = put(members, ",\"begin\":");
+    p = put_number(p, current_offsets_.convert(a.span.begin));
+    p = put(p, ",\"end\":");
+    p = put_number(p, current_offsets_.convert(a.span.end));
     if (write_original_offsets_) {
-      append_member(out, "original_begin", original_offsets->convert(a.original.begin));
-      append_member(out, "original_end", original_offsets->convert(a.original.end));
+      p = put(p, ",\"original_begin\":");
+      p = put_number(p, original_offsets->convert(a.original.begin));
+      p = put(p, ",\"original_end\":");
+      p = put_number(p, original_offsets->convert(a.original.end));
     }
-    out += ",\"stage\":";
-    json::append_string(out, a.stage);
-    out += ",\"attributes\":";
-    json::append_object(out, [&](auto&& pair) { doc.for_each_attribute(a, pair); });
-    out += '}';
+    p = put(p, ",\"stage\":");
+    out.append(members, p);
+    out += quoted_stage_(a.stage);
+    out += ",\"attributes\":{";
+    bool first_attribute = true;
+    doc.for_each_attribute(a, [&](std::string_view key, std::string_view value) {
+      if (!first_attribute) out += ',';
+      first_attribute = false;
+      out += quoted_key_(key);
+      out += ':';
+      json::append_string(out, value);
+    });
+    out += "}}";
   }
   out += ']';
 }

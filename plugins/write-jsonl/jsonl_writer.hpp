@@ -3,6 +3,7 @@
 // consumer asked for.
 #pragma once
 
+#include <nahr/json.hpp>
 #include <nahr/offsets.hpp>
 #include <nahr/plugin.hpp>
 
@@ -40,6 +41,9 @@ class JsonlWriter final : public nahr::Writer {
   // Reused for every document.
   OffsetConverter current_offsets_;
   OffsetConverter original_offsets_;
+  // Annotations come in runs of one type from one stage, with the same
+  // attribute keys: each is escaped once per run.
+  json::QuotedCache quoted_type_, quoted_stage_, quoted_key_;
 };
 
 }  // namespace nahr::write_jsonl

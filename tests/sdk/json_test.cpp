@@ -187,3 +187,18 @@ TEST_CASE("an object of string pairs") {
   nahr::json::append_object(out, [](auto&&) {});
   CHECK(out == "{}");
 }
+
+TEST_CASE("a quoted-string cache gives each string's own literal, in runs and out") {
+  nahr::json::QuotedCache quoted;
+  const std::vector<std::string> strings = {"token", "token", "", "", "entity", "قال \"نعم\"",
+                                            "token", std::string("a\0b", 3), "\xD8"};
+  for (const std::string& s : strings) {
+    std::string expected;
+    nahr::json::append_string(expected, s);
+    INFO(expected);
+    CHECK(quoted(s) == expected);
+  }
+  // An empty string first is a string like any other, not "nothing cached".
+  nahr::json::QuotedCache fresh;
+  CHECK(fresh("") == "\"\"");
+}

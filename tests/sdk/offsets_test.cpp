@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <bit>
 #include <random>
 #include <string>
 #include <vector>
@@ -135,4 +136,15 @@ TEST_CASE("ill-formed UTF-8 counts one unit per U+FFFD as writers write it") {
   OffsetConverter utf16(text, OffsetUnit::utf16);
   CHECK(utf16.convert(12) == 8);  // the emoji is a surrogate pair
   CHECK(utf16.convert(text.size()) == 10);
+}
+
+TEST_CASE("the inlined bit count agrees with std::popcount") {
+  std::mt19937_64 random(2026);
+  std::vector<std::uint64_t> values = {0, 1, ~std::uint64_t{0}, std::uint64_t{1} << 63,
+                                       0x5555555555555555u, 0xAAAAAAAAAAAAAAAAu};
+  for (int i = 0; i < 10000; ++i) values.push_back(random() & random());  // sparse and dense
+  for (const std::uint64_t v : values) {
+    INFO(v);
+    CHECK(nahr::detail::count_bits(v) == std::popcount(v));
+  }
 }

@@ -143,6 +143,26 @@ inline void append_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
+// The quoted form of the string it was last asked for, made again only when
+// asked for another: for strings that come in runs, such as the type of
+// consecutive annotations.
+class QuotedCache {
+ public:
+  std::string_view operator()(std::string_view s) {
+    if (!valid_ || s != raw_) {
+      raw_.assign(s);
+      quoted_.clear();
+      append_string(quoted_, s);
+      valid_ = true;
+    }
+    return quoted_;
+  }
+
+ private:
+  bool valid_ = false;  // an empty raw_ is a string too
+  std::string raw_, quoted_;
+};
+
 // Appends {"key":"value",...}: `for_each(f)` calls f(key, value) once per
 // pair, as nahr::Document::for_each_metadata and for_each_attribute do.
 template <class ForEach>

@@ -7,7 +7,6 @@
 #include <nahr/text/utf8.hpp>
 
 #include <algorithm>
-#include <bit>
 
 #include <cstddef>
 #include <cstdint>
@@ -43,6 +42,23 @@ inline OffsetUnit parse_unit(std::string_view name, std::string_view owner) {
                    std::string(name) + "\"");
 }
 
+namespace detail {
+
+// std::popcount compiles to a call into libgcc on the x86-64 baseline (no
+// POPCNT instruction assumed); writers call it twice per annotation.
+inline int count_bits(std::uint64_t x) {
+#if defined(__POPCNT__)
+  return __builtin_popcountll(x);
+#else
+  x -= (x >> 1) & 0x5555555555555555u;
+  x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+  return static_cast<int>((x * 0x0101010101010101u) >> 56);
+#endif
+}
+
+}  // namespace detail
+
 // Converts offsets into one text, asked for in any order, each in constant
 // time. The first conversion after reset() builds a table over the text:
 // for every 64-byte block, a bit mask of the bytes that add a unit (where a
@@ -77,7 +93,7 @@ class OffsetConverter {
     if (byte > text_.size()) byte = text_.size();
     const std::uint64_t block = byte / 64;
     const std::uint64_t below = (std::uint64_t{1} << (byte % 64)) - 1;
-    return before_[block] + static_cast<std::uint64_t>(std::popcount(masks_[block] & below));
+    return before_[block] + static_cast<std::uint64_t>(detail::count_bits(masks_[block] & below));
   }
 
  private:
@@ -92,7 +108,7 @@ class OffsetConverter {
       const std::uint64_t mask = well_formed ? unit_mask(k * 64) : masks_[k];
       masks_[k] = mask;
       before_[k] = units;
-      units += static_cast<std::uint64_t>(std::popcount(mask));
+      units += static_cast<std::uint64_t>(detail::count_bits(mask));
     }
     built_ = true;
   }
