@@ -99,13 +99,19 @@ afp_chain=$(python3 "$root/bench/tools/afp_config.py" --config "$root/configs/af
   --plugins "$work/plugins.json" --out "$afp")
 
 section "issue 3: normalisation vs uconv, perl, Python"
+# Runs whose times or peak memory are compared with each other alternate,
+# one run of each per round: a slow spell of a shared machine then slows
+# all of them alike instead of whichever ran during it. The report merges
+# the runs of each name (best and median time, median peak RSS).
 normalise=(run "$root/bench/configs/normalise.toml" --input "$txt" --output "$out")
-for threads in 0 1 2; do
-  name=normalise/nahr-$threads
-  ((threads)) || name=normalise/nahr
-  measure --name "$name" --bytes "$txt_bytes" --runs "$short_runs" \
-    --fresh "$out" --expect-lines "$out" "$docs" \
-    -- "$nahr" "${normalise[@]}" --threads "$threads"
+for ((round = 0; round < short_runs; ++round)); do
+  for threads in 0 1 2; do
+    name=normalise/nahr-$threads
+    ((threads)) || name=normalise/nahr
+    measure --name "$name" --bytes "$txt_bytes" --runs 1 \
+      --fresh "$out" --expect-lines "$out" "$docs" \
+      -- "$nahr" "${normalise[@]}" --threads "$threads"
+  done
 done
 uconv_rules='::NFKC; [\u064B-\u0652\u0670\u0640] > ; [\u0623\u0625\u0622\u0671] > \u0627; \u0649 > \u064A; \u0660>0; \u0661>1; \u0662>2; \u0663>3; \u0664>4; \u0665>5; \u0666>6; \u0667>7; \u0668>8; \u0669>9;'
 measure --name normalise/uconv --bytes "$txt_bytes" --runs "$runs" --stdout "$work/uconv.txt" \
@@ -126,10 +132,12 @@ measure --name io/cat --bytes "$jsonl_bytes" --runs "$short_runs" --stdout "$wor
 rm -f "$work/cat.jsonl"
 
 section "issue 6: threads, plugin boundary, memory, start-up"
-for threads in 1 2; do
-  measure --name "afp/nahr-$threads" --bytes "$jsonl_bytes" --runs "$runs" \
-    --fresh "$out" --expect-lines "$out" "$docs" \
-    -- "$nahr" run "$afp" --input "$jsonl" --output "$out" --threads "$threads"
+for ((round = 0; round < runs; ++round)); do
+  for threads in 1 2; do
+    measure --name "afp/nahr-$threads" --bytes "$jsonl_bytes" --runs 1 \
+      --fresh "$out" --expect-lines "$out" "$docs" \
+      -- "$nahr" run "$afp" --input "$jsonl" --output "$out" --threads "$threads"
+  done
 done
 for stages in 1 10; do
   NAHR_PLUGIN_PATH=$test_plugins measure --name "chain/$stages" --bytes "$jsonl_bytes" \
@@ -139,9 +147,16 @@ done
 tenfold=$work/$corpus-x10.txt
 for _ in {1..10}; do cat "$txt"; done >"$tenfold"
 sync
-measure --name rss/10x --bytes "$(size "$tenfold")" --runs 1 \
-  --fresh "$out" --expect-lines "$out" "$((docs * 10))" \
-  -- "$nahr" run "$root/bench/configs/normalise.toml" --input "$tenfold" --output "$out"
+# Peak RSS of the corpus against ten copies of it: the median of as many runs
+# of each, alternating.
+for ((round = 0; round < runs; ++round)); do
+  measure --name rss/1x --bytes "$txt_bytes" --runs 1 \
+    --fresh "$out" --expect-lines "$out" "$docs" \
+    -- "$nahr" run "$root/bench/configs/normalise.toml" --input "$txt" --output "$out"
+  measure --name rss/10x --bytes "$(size "$tenfold")" --runs 1 \
+    --fresh "$out" --expect-lines "$out" "$((docs * 10))" \
+    -- "$nahr" run "$root/bench/configs/normalise.toml" --input "$tenfold" --output "$out"
+done
 rm -f "$tenfold"
 measure --name startup/plugins --runs "$startup_runs" --no-rss -- "$nahr" plugins
 measure --name startup/check --runs "$startup_runs" --no-rss -- "$nahr" check "$root/configs/afp-arabic.toml"

@@ -12,6 +12,7 @@ import glob
 import json
 import os
 import platform
+import statistics
 import subprocess
 from pathlib import Path
 
@@ -57,11 +58,29 @@ bench/configs/normalise.toml --input corpus-small.txt --output /tmp/o.jsonl
 
 
 def load_results(path: str) -> dict:
-    results = {}
+    """The records by name. Records of one name (runs that alternated with
+    others, one per round) merge into one: every time, best and median of
+    them, and the median peak RSS and CPU time of the runs that measured it."""
+    runs: dict[str, list[dict]] = {}
     with open(path) as f:
         for line in f:
             record = json.loads(line)
-            results[record["name"]] = record
+            runs.setdefault(record["name"], []).append(record)
+    results = {}
+    for name, records in runs.items():
+        merged = dict(records[0])
+        if "times" not in merged:  # not a timing (the peers' agreement)
+            results[name] = merged
+            continue
+        merged["times"] = [t for r in records for t in r["times"]]
+        merged["best"] = min(merged["times"])
+        merged["median"] = statistics.median(merged["times"])
+        for key in ("rss_kib", "cpu"):
+            values = [r[key] for r in records if key in r]
+            if values:
+                merged[key] = statistics.median(values)
+        merged["probes"] = sum(1 for r in records if "rss_kib" in r)
+        results[name] = merged
     return results
 
 
@@ -135,7 +154,9 @@ def machine(args) -> list[str]:
         f"- timing: {', '.join(sorted(timer)) or '?'}; best of {args.runs} "
         f"run{'s' if args.runs != 1 else ''} (of {args.short_runs} for the sub-second runs: "
         f"nahr's normalise, I/O and stage chains, and cat); peak RSS and CPU time from "
-        f"{', '.join(sorted(rss_tool)) or '?'} (one run); every run writes a new output file "
+        f"{', '.join(sorted(rss_tool)) or '?'} (one run, or the median of every run where "
+        f"runs alternate); runs compared with each other alternate, one of each per round "
+        f"(thread counts; the corpus and its 10 copies); every run writes a new output file "
         f"(replacing one makes ext4 write it out at once, which times the disk, not the program)",
         f"- peers: {first_line(['uconv', '--version'])}; "
         f"perl {first_line(['perl', '-e', 'print $^V'])}; {platform.python_implementation()} "
@@ -226,11 +247,11 @@ def issue6(res: dict, corpus: str, startup_runs: int) -> list[str]:
             f"- 10 stages cost {wall_cost * 100:+.1f}% wall time ({cpu_cost}) over 1 (≤ 5%): "
             f"{verdict(wall_cost <= 0.05)}", ""]
 
-    single, tenfold = res["normalise/nahr"], res["rss/10x"]
+    single, tenfold = res["rss/1x"], res["rss/10x"]
     diff = abs(tenfold["rss_kib"] - single["rss_kib"]) / single["rss_kib"]
     out += ["### Memory against input size", "",
             "The normalise pipeline (all cores) on the corpus and on the corpus concatenated "
-            "10 times.", "",
+            f"10 times: the median peak RSS of {single['probes']} runs of each, alternating.", "",
             *table(["input", "bytes", "MB/s", "peak RSS (MiB)"],
                    [["corpus", f"{single['bytes']:,}", f"{mbps(single):.1f}",
                      f"{single['rss_kib'] / 1024:.1f}"],
