@@ -159,7 +159,7 @@ class Document {
   // Adds an annotation over current offsets [begin, end); returns its index.
   std::size_t add_annotation(std::string_view type, std::uint64_t begin, std::uint64_t end,
                              std::string_view stage) {
-    annotations.push_back(Annotation{intern(type), begin, end, stage, {}});
+    annotations.push_back(Annotation{intern(type, last_type_), begin, end, stage, {}});
     return annotations.size() - 1;
   }
 
@@ -175,7 +175,7 @@ class Document {
       attributes = std::move(spare_attributes_.back());
       spare_attributes_.pop_back();
     }
-    attributes.push_back(Attribute{intern(key), strings_.store(value)});
+    attributes.push_back(Attribute{intern(key, last_key_), strings_.store(value)});
   }
 
   const std::string* find_metadata(std::string_view key) const {
@@ -196,11 +196,18 @@ class Document {
 
  private:
   // Types and attribute keys repeat thousands of times per document; each
-  // distinct one is stored once.
-  std::string_view intern(std::string_view s) {
-    for (std::string_view known : interned_) {
-      if (known == s) return known;
+  // distinct one is stored once. `last` is where the caller found its
+  // previous one, looked at first: a stage adds runs of annotations of one
+  // type, most with the same one key.
+  std::string_view intern(std::string_view s, std::size_t& last) {
+    if (last < interned_.size() && interned_[last] == s) return interned_[last];
+    for (std::size_t i = 0; i < interned_.size(); ++i) {
+      if (interned_[i] == s) {
+        last = i;
+        return interned_[i];
+      }
     }
+    last = interned_.size();
     interned_.push_back(strings_.store(s));
     return interned_.back();
   }
@@ -219,6 +226,7 @@ class Document {
 
   StringArena strings_;
   std::vector<std::string_view> interned_;
+  std::size_t last_type_ = 0, last_key_ = 0;  // intern()'s hints
   std::vector<std::vector<Attribute>> spare_attributes_;
   std::string text_;
   std::string original_;
