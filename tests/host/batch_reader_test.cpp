@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,18 @@ class NumberedStories final : public DocumentSource {
   std::string error_;
 };
 
+// A reader of `source` with batches of at most `batch_size` documents.
+struct Reading {
+  Reading(DocumentSource& source, std::uint32_t batch_size)
+      : reader(source, {.max_document_bytes = 1 << 20, .batch_size = batch_size}, sizer, progress,
+               stopping) {}
+
+  BatchSizer sizer;
+  Progress progress{false, 0};
+  std::atomic<bool> stopping{false};
+  BatchReader reader;
+};
+
 // Fills batches until the reader says it is done; the ids per batch.
 std::vector<std::vector<std::string>> read_all(BatchReader& reader) {
   std::vector<std::vector<std::string>> batches;
@@ -64,11 +77,8 @@ std::vector<std::vector<std::string>> read_all(BatchReader& reader) {
 
 TEST_CASE("batches take the documents in input order, batch_size at a time", "[batch-reader]") {
   NumberedStories source(10, 99);
-  BatchSizer sizer;
-  Progress progress(false, 0);
-  const std::atomic<bool> stopping{false};
-  BatchReader reader(source, {.max_document_bytes = 1 << 20, .batch_size = 4}, sizer, progress,
-                     stopping);
+  Reading reading(source, 4);
+  BatchReader& reader = reading.reader;
   const auto batches = read_all(reader);
   REQUIRE(batches.size() == 3);
   CHECK(batches[0] == std::vector<std::string>{"story-0", "story-1", "story-2", "story-3"});
@@ -84,11 +94,8 @@ TEST_CASE("batches take the documents in input order, batch_size at a time", "[b
 
 TEST_CASE("a refused document keeps its place and its reason", "[batch-reader]") {
   NumberedStories source(6, 2);
-  BatchSizer sizer;
-  Progress progress(false, 0);
-  const std::atomic<bool> stopping{false};
-  BatchReader reader(source, {.max_document_bytes = 1 << 20, .batch_size = 64}, sizer, progress,
-                     stopping);
+  Reading reading(source, 64);
+  BatchReader& reader = reading.reader;
   Batch batch;
   batch.reset(0);
   CHECK_FALSE(reader.fill(batch));
@@ -102,11 +109,8 @@ TEST_CASE("a refused document keeps its place and its reason", "[batch-reader]")
 
 TEST_CASE("a source that breaks down ends reading with its reason", "[batch-reader]") {
   NumberedStories source(5, 99, "numbered: the quarantine file ends inside a record");
-  BatchSizer sizer;
-  Progress progress(false, 0);
-  const std::atomic<bool> stopping{false};
-  BatchReader reader(source, {.max_document_bytes = 1 << 20, .batch_size = 3}, sizer, progress,
-                     stopping);
+  Reading reading(source, 3);
+  BatchReader& reader = reading.reader;
   const auto batches = read_all(reader);
   REQUIRE(batches.size() == 2);
   CHECK(batches[1].size() == 2);  // what came before the break is still handed out
@@ -119,16 +123,13 @@ TEST_CASE("a source that breaks down ends reading with its reason", "[batch-read
 
 TEST_CASE("a stopping run reads nothing more", "[batch-reader]") {
   NumberedStories source(100, 99);
-  BatchSizer sizer;
-  Progress progress(false, 0);
-  std::atomic<bool> stopping{false};
-  BatchReader reader(source, {.max_document_bytes = 1 << 20, .batch_size = 8}, sizer, progress,
-                     stopping);
+  Reading reading(source, 8);
+  BatchReader& reader = reading.reader;
   Batch batch;
   batch.reset(0);
   CHECK(reader.fill(batch));
   CHECK(batch.size == 8);
-  stopping = true;
+  reading.stopping = true;
   batch.reset(1);
   CHECK_FALSE(reader.fill(batch));
   CHECK(batch.size == 0);
