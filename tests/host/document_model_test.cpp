@@ -146,3 +146,44 @@ TEST_CASE("random rewrite chains keep word spans exact", "[model]") {
     }
   }
 }
+
+// Lookups start where the previous one ended (EditMap::first_after); the
+// answer must not depend on where that was. Edits include empty ones and
+// runs starting at one offset, the cases lower and upper bounds tell apart.
+TEST_CASE("offset lookups give the same answer from any starting hint", "[model]") {
+  using Back = nahr::model::EditMap<false>;
+  std::mt19937 rng(20261126);
+  for (int round = 0; round < 200; ++round) {
+    std::vector<nahr_edit> edits;
+    std::uint64_t old_pos = 0, new_pos = 0;
+    const int count = static_cast<int>(rng() % 12);
+    for (int i = 0; i < count; ++i) {
+      const std::uint64_t gap = rng() % 4;  // 0: touches the previous edit
+      const std::uint64_t old_len = rng() % 3, new_len = rng() % 3;
+      edits.push_back({old_pos + gap, old_pos + gap + old_len, new_pos + gap, new_pos + gap + new_len});
+      old_pos += gap + old_len;
+      new_pos += gap + new_len;
+    }
+    const std::uint64_t size = new_pos + 3;
+    const std::vector<std::size_t> hints = {0, edits.size() / 2, edits.size(), edits.size() + 7};
+    std::size_t carried = 0;  // as a run of in-order lookups leaves it
+    for (std::uint64_t x = 0; x <= size; ++x) {
+      INFO("round " << round << ", offset " << x);
+      const auto upper = std::upper_bound(edits.begin(), edits.end(), x,
+                                          [](std::uint64_t v, const nahr_edit& e) { return v < e.new_begin; });
+      std::size_t fresh = 0;
+      const std::uint64_t begin = Back::begin(edits, x, fresh);
+      const std::uint64_t end = Back::end(edits, x, fresh);
+      CHECK(Back::begin(edits, x, carried) == begin);
+      CHECK(Back::end(edits, x, carried) == end);
+      for (std::size_t hint : hints) {
+        std::size_t h = hint;
+        CHECK(Back::first_after(edits, x, h) == static_cast<std::size_t>(upper - edits.begin()));
+        h = hint;
+        CHECK(Back::begin(edits, x, h) == begin);
+        h = hint;
+        CHECK(Back::end(edits, x, h) == end);
+      }
+    }
+  }
+}

@@ -13,6 +13,7 @@
 #include <nahr/abi.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -28,14 +29,31 @@ struct EditMap {
   static std::uint64_t to_begin(const nahr_edit& e) { return Forward ? e.new_begin : e.old_begin; }
   static std::uint64_t to_end(const nahr_edit& e) { return Forward ? e.new_end : e.old_end; }
 
-  // Where a span starting at `x` starts on the other side.
-  static std::uint64_t begin(std::span<const nahr_edit> edits, std::uint64_t x) {
-    // Last edit starting at or before x.
-    auto it = std::upper_bound(edits.begin(), edits.end(), x, [](std::uint64_t v, const nahr_edit& e) {
+  // Index of the first edit starting after x (what std::upper_bound finds).
+  //
+  // Spans are mapped mostly in text order, so the answer is usually where
+  // the previous lookup ended (`hint`) or a few edits further: looking there
+  // first spares a binary search whose branches mispredict at every level.
+  static std::size_t first_after(std::span<const nahr_edit> edits, std::uint64_t x,
+                                 std::size_t& hint) {
+    constexpr std::size_t kLookAhead = 4;
+    std::size_t i = std::min(hint, edits.size());
+    if (i == 0 || from_begin(edits[i - 1]) <= x) {
+      const std::size_t stop = std::min(i + kLookAhead, edits.size());
+      while (i < stop && from_begin(edits[i]) <= x) ++i;
+      if (i == edits.size() || from_begin(edits[i]) > x) return hint = i;
+    }
+    const auto it = std::upper_bound(edits.begin(), edits.end(), x, [](std::uint64_t v, const nahr_edit& e) {
       return v < from_begin(e);
     });
-    if (it == edits.begin()) return x;
-    const nahr_edit& e = *(it - 1);
+    return hint = static_cast<std::size_t>(it - edits.begin());
+  }
+
+  // Where a span starting at `x` starts on the other side.
+  static std::uint64_t begin(std::span<const nahr_edit> edits, std::uint64_t x, std::size_t& hint) {
+    const std::size_t after = first_after(edits, x, hint);
+    if (after == 0) return x;
+    const nahr_edit& e = edits[after - 1];  // the last edit starting at or before x
     if (x < from_end(e)) return to_begin(e);
     return x - from_end(e) + to_end(e);
   }
@@ -46,16 +64,18 @@ struct EditMap {
   // span belongs to it: the diacritics removed after a word's last letter
   // are part of that word as received. Text deleted right at a span's
   // begin does not (a stray '&' before a word is not part of the word).
-  static std::uint64_t end(std::span<const nahr_edit> edits, std::uint64_t x) {
-    // First edit starting at or after x; the one before starts before x.
-    auto it = std::lower_bound(edits.begin(), edits.end(), x, [](const nahr_edit& e, std::uint64_t v) {
-      return from_begin(e) < v;
-    });
+  static std::uint64_t end(std::span<const nahr_edit> edits, std::uint64_t x, std::size_t& hint) {
+    // First edit starting at or after x (std::lower_bound): edits starting
+    // exactly at x are the last ones before the first starting after it.
+    std::size_t at = first_after(edits, x, hint);
+    while (at > 0 && from_begin(edits[at - 1]) == x) --at;
     if constexpr (!Forward) {
-      if (it != edits.end() && from_begin(*it) == x && from_end(*it) == x) return to_end(*it);
+      if (at < edits.size() && from_begin(edits[at]) == x && from_end(edits[at]) == x) {
+        return to_end(edits[at]);
+      }
     }
-    if (it == edits.begin()) return x;
-    const nahr_edit& e = *(it - 1);
+    if (at == 0) return x;
+    const nahr_edit& e = edits[at - 1];  // the last edit starting before x
     if (x <= from_end(e)) return to_end(e);
     return x - from_end(e) + to_end(e);
   }
@@ -88,11 +108,25 @@ class Alignment {
   void clear() { regions_.clear(); }
   std::size_t capacity_bytes() const { return regions_.capacity() * sizeof(nahr_edit); }
 
+  Alignment() = default;
+  Alignment(const Alignment& other) : regions_(other.regions_) {}
+  Alignment& operator=(const Alignment& other) {
+    regions_ = other.regions_;
+    hint_.store(0, std::memory_order_relaxed);
+    return *this;
+  }
+  Alignment(Alignment&& other) noexcept : regions_(std::move(other.regions_)) {}
+  Alignment& operator=(Alignment&& other) noexcept {
+    regions_ = std::move(other.regions_);
+    hint_.store(0, std::memory_order_relaxed);
+    return *this;
+  }
+
   std::uint64_t begin_to_original(std::uint64_t current) const {
-    return EditMap<false>::begin(regions_, current);
+    return map_back<&EditMap<false>::begin>(current);
   }
   std::uint64_t end_to_original(std::uint64_t current) const {
-    return EditMap<false>::end(regions_, current);
+    return map_back<&EditMap<false>::end>(current);
   }
 
   // Appends a rewrite of the current text (edits: current → next).
@@ -109,6 +143,7 @@ class Alignment {
     std::vector<nahr_edit> out;
     out.reserve(regions_.size() + edits.size());
     std::size_t r = 0, e = 0;
+    std::size_t region_hint = 0, edit_hint = 0;  // groups come in text order
     while (r < regions_.size() || e < edits.size()) {
       // Start a group with whichever comes first in current-text order.
       Group g;
@@ -129,10 +164,10 @@ class Alignment {
         }
       }
       out.push_back(nahr_edit{
-          std::min(g.original_begin, EditMap<false>::begin(regions_, g.begin)),
-          std::max(g.original_end, EditMap<false>::end(regions_, g.end)),
-          std::min(g.next_begin, EditMap<true>::begin(edits, g.begin)),
-          std::max(g.next_end, EditMap<true>::end(edits, g.end))});
+          std::min(g.original_begin, EditMap<false>::begin(regions_, g.begin, region_hint)),
+          std::max(g.original_end, EditMap<false>::end(regions_, g.end, region_hint)),
+          std::min(g.next_begin, EditMap<true>::begin(edits, g.begin, edit_hint)),
+          std::max(g.next_end, EditMap<true>::end(edits, g.end, edit_hint))});
     }
     regions_ = std::move(out);
   }
@@ -166,7 +201,19 @@ class Alignment {
     }
   };
 
+  template <std::uint64_t (*Map)(std::span<const nahr_edit>, std::uint64_t, std::size_t&)>
+  std::uint64_t map_back(std::uint64_t current) const {
+    std::size_t hint = hint_.load(std::memory_order_relaxed);
+    const std::uint64_t original = Map(regions_, current, hint);
+    hint_.store(hint, std::memory_order_relaxed);
+    return original;
+  }
+
   std::vector<nahr_edit> regions_;
+  // Where the last lookup ended (see EditMap::first_after). Only a starting
+  // point, so threads reading one document at once may overwrite each
+  // other's: atomic to keep that defined, relaxed because any value is right.
+  mutable std::atomic<std::size_t> hint_{0};
 };
 
 }  // namespace nahr::model

@@ -137,9 +137,10 @@ class Document {
   const char* rewrite(std::string_view new_text, std::span<const nahr_edit> edits) {
     if (const char* reason = check_edits(edits, text_.size(), new_text.size())) return reason;
     if (edits.empty()) return nullptr;
+    std::size_t hint = 0;  // annotations mostly come in text order
     for (Annotation& a : annotations) {
-      a.begin = EditMap<true>::begin(edits, a.begin);
-      a.end = std::max(a.begin, EditMap<true>::end(edits, a.end));
+      a.begin = EditMap<true>::begin(edits, a.begin, hint);
+      a.end = std::max(a.begin, EditMap<true>::end(edits, a.end, hint));
     }
     alignment_.compose(edits);
     if (!rewritten_) {
