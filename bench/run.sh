@@ -168,6 +168,8 @@ measure --name afp/nahr --bytes "$jsonl_bytes" --runs "$runs" \
   --fresh "$out" --expect-lines "$out" "$docs" \
   -- "$nahr" run "$afp" --input "$jsonl" --output "$out" --threads 0
 measure --name afp/icu --bytes "$jsonl_bytes" --runs "$runs" -- "$icu_wordbreak" "$jsonl"
+# Where the time goes: each stage's own time on one thread, against the peer.
+"$nahr" run "$afp" --input "$jsonl" --output "$out" --threads 1 --stats 2>"$work/afp-stages.txt"
 rm -f "$out"
 
 section "micro-benchmarks"
@@ -183,5 +185,5 @@ mode=full
 python3 "$root/bench/tools/report.py" --results "$results" --micro-dir "$work" \
   --out "$root/bench/README.md" --mode "$mode" --corpus "$corpus" --runs "$runs" --short-runs "$short_runs" \
   --startup-runs "$startup_runs" --load-start "$load_start" --build "$build" \
-  --afp-chain "$afp_chain"
+  --afp-chain "$afp_chain" --afp-stages "$work/afp-stages.txt"
 echo "wrote bench/README.md" >&2
