@@ -156,7 +156,7 @@ def machine(args) -> list[str]:
         f"nahr's normalise, I/O and stage chains, and cat); peak RSS and CPU time from "
         f"{', '.join(sorted(rss_tool)) or '?'} (one run, or the median of every run where "
         f"runs alternate); runs compared with each other alternate, one of each per round "
-        f"(thread counts; the corpus and its 10 copies); every run writes a new output file "
+        f"(thread counts; 1 and 10 pass-through stages; the corpus and its 10 copies); every run writes a new output file "
         f"(replacing one makes ext4 write it out at once, which times the disk, not the program)",
         f"- peers: {first_line(['uconv', '--version'])}; "
         f"perl {first_line(['perl', '-e', 'print $^V'])}; {platform.python_implementation()} "
