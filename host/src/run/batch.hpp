@@ -56,10 +56,11 @@ struct Batch {
   std::uint64_t footprint = 0;  // measure_footprint() once last processed
 
   // Empties the batch for its next turn. Its documents keep their memory
-  // for reuse, but no more than the batch took last time (and never over
-  // kBatchTargetBytes): documents that once held a huge story,
-  // or a run of large ones, would otherwise pin that memory for the rest of
-  // the run, and peak memory would grow with the input.
+  // for reuse, but no more than kGrowthSlack times what the batch took last
+  // time, and never over kGrowthSlack * kBatchTargetBytes: documents that
+  // once held a huge story, or a run of large ones, would otherwise pin that
+  // memory for the rest of the run, and peak memory would grow with the
+  // input.
   void reset(std::uint64_t seq) {
     sequence = seq;
     size = 0;
