@@ -1,10 +1,11 @@
 #include "jsonl_writer.hpp"
 
+#include "buffered_append.hpp"
+
 #include <nahr/json.hpp>
 
 #include <algorithm>
 #include <charconv>
-#include <cstring>
 #include <functional>
 
 namespace nahr::write_jsonl {
@@ -27,15 +28,6 @@ void append_member(std::string& out, std::string_view key, std::uint64_t n) {
 bool same_text(std::string_view a, std::string_view b) {
   return (a.data() == b.data() && a.size() == b.size()) || a == b;
 }
-
-// Writes `literal` at `p` and returns the end.
-template <std::size_t N>
-char* put(char* p, const char (&literal)[N]) {
-  std::memcpy(p, literal, N - 1);
-  return p + N - 1;
-}
-
-char* put_number(char* p, std::uint64_t n) { return std::to_chars(p, p + 20, n).ptr; }
 
 }  // namespace
 
@@ -114,43 +106,41 @@ void JsonlWriter::append_annotations(std::string& out, const Document& doc) {
     original_offsets = &original_offsets_;
   }
 
-  out += ",\"annotations\":[";
+  BufferedAppend json(out);
+  json.raw(",\"annotations\":[");
   bool first = true;
   const std::size_t count = doc.annotation_count();
   for (std::size_t i = 0; i < count; ++i) {
     const AnnotationView a = doc.annotation(i);
     if (!wanted(a.type)) continue;
-    out += first ? "{\"type\":" : ",{\"type\":";
+    if (!first) json.raw(",");
     first = false;
-    out += quoted_type_(a.type);
-    // The four offsets in one append: most annotations are small, and one
-    // append per member cost more than the conversions.
-    char members[4 * 20 + 64];
-    char* p = put(members, ",\"begin\":");
-    p = put_number(p, current_offsets_.convert(a.span.begin));
-    p = put(p, ",\"end\":");
-    p = put_number(p, current_offsets_.convert(a.span.end));
+    json.raw("{\"type\":");
+    json.raw(quoted_type_(a.type));
+    json.raw(",\"begin\":");
+    json.number(current_offsets_.convert(a.span.begin));
+    json.raw(",\"end\":");
+    json.number(current_offsets_.convert(a.span.end));
     if (write_original_offsets_) {
-      p = put(p, ",\"original_begin\":");
-      p = put_number(p, original_offsets->convert(a.original.begin));
-      p = put(p, ",\"original_end\":");
-      p = put_number(p, original_offsets->convert(a.original.end));
+      json.raw(",\"original_begin\":");
+      json.number(original_offsets->convert(a.original.begin));
+      json.raw(",\"original_end\":");
+      json.number(original_offsets->convert(a.original.end));
     }
-    p = put(p, ",\"stage\":");
-    out.append(members, p);
-    out += quoted_stage_(a.stage);
-    out += ",\"attributes\":{";
+    json.raw(",\"stage\":");
+    json.raw(quoted_stage_(a.stage));
+    json.raw(",\"attributes\":{");
     bool first_attribute = true;
     doc.for_each_attribute(a, [&](std::string_view key, std::string_view value) {
-      if (!first_attribute) out += ',';
+      if (!first_attribute) json.raw(",");
       first_attribute = false;
-      out += quoted_key_(key);
-      out += ':';
-      json::append_string(out, value);
+      json.raw(quoted_key_(key));
+      json.raw(":");
+      json.string(value);
     });
-    out += "}}";
+    json.raw("}}");
   }
-  out += ']';
+  json.raw("]");
 }
 
 }  // namespace nahr::write_jsonl

@@ -259,3 +259,42 @@ TEST_CASE("many long documents come out whole and in order") {
     CHECK(str(json["text"]) == paragraph);
   }
 }
+
+// Annotations are gathered in a 1 KiB buffer (buffered_append.hpp): pieces
+// longer than it, values that need escaping or repair, and thousands of
+// annotations crossing its boundary must come out as written one by one.
+TEST_CASE("annotations of every size and spelling come out whole") {
+  Harness h;
+  const std::string word = "وزير";
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += word + " ";
+  std::vector<model::Document> docs{make_doc("afp-long", text)};
+  model::Document& d = docs[0];
+  const std::string long_type(3000, 't');
+  const std::string long_value = std::string(1500, 'x') + "\"\\" + std::string(1500, 'y');
+  const std::vector<std::string> values = {"word", "قال \"الوزير\"", "tab\there", "bad\xFF",
+                                           long_value, ""};
+  d.current_stage = "extract-tokens";
+  for (std::size_t i = 0; i < 2000; ++i) {
+    const std::uint64_t at = i * (word.size() + 1);
+    const std::size_t a = d.add_annotation(i % 500 == 7 ? long_type : "token", at, at + word.size(),
+                                           d.current_stage);
+    d.set_attribute(a, "kind", values[i % values.size()]);
+  }
+
+  const Json json(lines_of(h.write<JsonlWriter>(docs))[0]);
+  const simdjson::dom::array annotations = json["annotations"];
+  REQUIRE(annotations.size() == 2000);
+  std::size_t i = 0;
+  for (simdjson::dom::element a : annotations) {
+    INFO("annotation " << i);
+    CHECK(str(a["type"]) == (i % 500 == 7 ? long_type : "token"));
+    CHECK(num(a["begin"]) == i * 5);  // code points: four letters and a space
+    CHECK(num(a["end"]) == i * 5 + 4);
+    const std::string expected = values[i % values.size()] == "bad\xFF"
+                                     ? std::string("bad\xEF\xBF\xBD")
+                                     : values[i % values.size()];
+    CHECK(str(a["attributes"]["kind"]) == expected);
+    ++i;
+  }
+}
