@@ -153,7 +153,8 @@ def machine(args) -> list[str]:
         f"(`{source}`), build `{args.build}` ({build_type})",
         f"- timing: {', '.join(sorted(timer)) or '?'}; best of {args.runs} "
         f"run{'s' if args.runs != 1 else ''} (of {args.short_runs} for the sub-second runs: "
-        f"nahr's normalise, I/O and stage chains, and cat); peak RSS and CPU time from "
+        f"nahr's normalise, I/O and stage chains, and cat; of {args.runs + 2} for the full "
+        f"afp pipeline on 1 and 2 threads); peak RSS and CPU time from "
         f"{', '.join(sorted(rss_tool)) or '?'} (one run, or the median of every run where "
         f"runs alternate); runs compared with each other alternate, one of each per round "
         f"(thread counts; 1 and 10 pass-through stages; the corpus and its 10 copies); every run writes a new output file "
