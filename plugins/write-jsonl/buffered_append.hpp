@@ -31,8 +31,7 @@ class BufferedAppend {
         return;
       }
     }
-    std::memcpy(end_, s.data(), s.size());
-    end_ += s.size();
+    copy(s);
   }
   template <std::size_t N>
   void raw(const char (&literal)[N]) {
@@ -52,8 +51,7 @@ class BufferedAppend {
         json::detail::find_escape(s.data(), s.data() + s.size()) == s.data() + s.size() &&
         utf8::is_valid(s)) {
       *end_++ = '"';
-      std::memcpy(end_, s.data(), s.size());
-      end_ += s.size();
+      copy(s);
       *end_++ = '"';
       return;
     }
@@ -72,6 +70,13 @@ class BufferedAppend {
   static constexpr std::size_t kShortString = 64;
 
   std::size_t room() const { return static_cast<std::size_t>(buffer_ + kSize - end_); }
+
+  // An empty view may have no data at all, which memcpy must not be given.
+  void copy(std::string_view s) {
+    if (s.empty()) return;
+    std::memcpy(end_, s.data(), s.size());
+    end_ += s.size();
+  }
 
   std::string& out_;
   char buffer_[kSize];
